@@ -16,7 +16,7 @@ $(VENV)/.installed: $(BIN)/python pyproject.toml
 
 demo: $(VENV)/.installed
 	mkdir -p demo
-	$(BIN)/ampsdiary --db $(DEMO_DB) demo --force
+	$(BIN)/ampsdiary --db $(DEMO_DB) demo
 	$(BIN)/ampsdiary --db $(DEMO_DB) show --days 14
 
 test: $(VENV)/.installed

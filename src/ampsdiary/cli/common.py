@@ -1,0 +1,77 @@
+"""What every command shares: the diary from --db, one-line errors, text-or-JSON output."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import json
+from collections.abc import Callable, Iterator
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from ..errors import DiaryError
+from ..store import Diary, diary_path, open_diary
+from ..vocabulary import FIELDS
+
+JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
+
+
+def console() -> Console:
+    """Made per call so tests' NO_COLOR and COLUMNS take effect."""
+    return Console(highlight=False)
+
+
+def fail(message: str) -> None:
+    Console(stderr=True, highlight=False).print(f"Error: {message}", markup=False, soft_wrap=True)
+    raise typer.Exit(2)
+
+
+def friendly_errors(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn a DiaryError into one line on stderr and exit status 2, never a traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except DiaryError as error:
+            fail(str(error))
+
+    return wrapper
+
+
+@contextlib.contextmanager
+def opened(ctx: typer.Context) -> Iterator[Diary]:
+    """The diary named by --db, $AMPSDIARY_DB or the default location, closed afterwards."""
+    diary = open_diary(diary_path(ctx.obj))
+    try:
+        yield diary
+    finally:
+        diary.close()
+
+
+def cell(value: object) -> str:
+    """Missing stays blank, never 0."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:.1f}".removesuffix(".0")
+    if isinstance(value, list):
+        return ", ".join(value)
+    return str(value)
+
+
+def field_help(name: str) -> str:
+    f = FIELDS[name]
+    return f"{f.label}: {f.kind.describe()}."
+
+
+def emit(as_json: bool, data: Any, render: Callable[[Console], None]) -> None:
+    """One result, printed either as JSON for tools or by `render` for people."""
+    if as_json:
+        typer.echo(json.dumps(data, indent=2, default=str))
+    else:
+        render(console())

@@ -1,0 +1,57 @@
+"""`demo`: a 10-week example diary in its own file, never mixed into a real one."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import typer
+
+from .. import demo as demo_data
+from ..dates import today
+from ..errors import DiaryError
+from ..store import diary_path, open_diary
+from .common import friendly_errors
+
+
+def _target(option: str | None) -> Path:
+    """--db or $AMPSDIARY_DB when given, else demo.db beside the real diary."""
+    if option or os.environ.get("AMPSDIARY_DB"):
+        return diary_path(option)
+    return diary_path().with_name("demo.db")
+
+
+def demo(ctx: typer.Context) -> None:
+    """Write a realistic 10-week recovery into a separate demo diary and say what to try next."""
+    path = _target(ctx.obj)
+    if path.exists() and path.stat().st_size:
+        diary = open_diary(path)
+        earlier_demo = diary.setting("demo") == "yes" or diary.is_empty()
+        diary.close()
+        if not earlier_demo:
+            raise DiaryError(
+                "--db", str(path), "already holds a real diary; the demo needs a new file"
+            )
+        path.unlink()
+    entries, days, sessions, settings = demo_data.generate(today())
+    diary = open_diary(path)
+    with diary.transaction():
+        diary.write_all(entries, days, sessions)
+        for key, value in settings.items():
+            diary.set_setting(key, value)
+    diary.close()
+    run = f"ampsdiary --db {path}"
+    typer.echo(
+        f"Wrote a 10-week demo diary ({len(days)} days logged, {len(entries)} entries) to {path}."
+    )
+    typer.echo("Try next:")
+    for command, why in (
+        ("show --days 14", "the last two weeks, one row a day"),
+        ("log --pain 4 --function 7", "log today (or just `log` for the guided check-in)"),
+        ("history", "what was changed"),
+    ):
+        typer.echo(f"  {run} {command:<28} # {why}")
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(friendly_errors(demo))

@@ -1,0 +1,121 @@
+"""`delete`, `config` and `vocabulary`: looking after the diary itself."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from ..dates import DATE_HELP, parse_date
+from ..errors import DiaryError
+from ..settings import check_key, check_value
+from ..vocabulary import FIELDS, SETTINGS
+from .common import JsonOption, emit, friendly_errors, opened
+
+
+def delete(
+    ctx: typer.Context,
+    date: Annotated[
+        str | None, typer.Argument(help=f"Delete everything logged that day: {DATE_HELP}.")
+    ] = None,
+    entry: Annotated[int | None, typer.Option(help="Delete one symptom entry by its id.")] = None,
+    session: Annotated[
+        int | None, typer.Option(help="Delete one exercise session by its id.")
+    ] = None,
+) -> None:
+    """Delete a day, an entry or a session. Nothing is lost: `history` keeps the old values."""
+    if sum(x is not None for x in (date, entry, session)) != 1:
+        raise DiaryError("delete", None, "needs exactly one of: DATE, --entry ID, --session ID")
+    with opened(ctx) as diary:
+        if date is not None:
+            day = parse_date(date, "DATE")
+            counts = diary.delete_day(day)
+            if not any(counts.values()):
+                raise DiaryError("DATE", date, "has nothing logged; nothing was deleted")
+            what = ", ".join(f"{n} {table}" for table, n in counts.items() if n)
+            typer.echo(f"Deleted {day:%a %d %b} ({what}). The old values are kept in `history`.")
+            return
+        table, row_id = ("entries", entry) if entry is not None else ("sessions", session)
+        row = diary.delete_row(table, row_id)
+        if row is None:
+            flag = "--entry" if table == "entries" else "--session"
+            raise DiaryError(
+                flag, str(row_id), "is not an id in this diary; see `ampsdiary show --json`"
+            )
+        what = "entry" if table == "entries" else "session"
+        typer.echo(
+            f"Deleted {what} #{row_id} from {row['date']}. The old values are kept in `history`."
+        )
+
+
+config_app = typer.Typer(help="Settings: patient id, name, daily exercise goal, treatment start.")
+
+
+@config_app.command("get")
+@friendly_errors
+def config_get(
+    ctx: typer.Context,
+    key: Annotated[
+        str | None, typer.Argument(help="Which setting; all of them when left out.")
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Print a setting, or all of them."""
+    with opened(ctx) as diary:
+        values = diary.settings()
+    if key is not None:
+        key = check_key(key)
+        values = {key: values.get(key)}
+
+    def render(out: Console) -> None:
+        for name, value in values.items():
+            out.print(f"{name}: {'' if value is None else value}", markup=False)
+
+    emit(as_json, values, render)
+
+
+@config_app.command("set")
+@friendly_errors
+def config_set(
+    ctx: typer.Context,
+    key: Annotated[str, typer.Argument(help="One of: " + ", ".join(SETTINGS) + ".")],
+    value: Annotated[str, typer.Argument(help="The new value.")],
+) -> None:
+    """Change a setting; the old value is kept in history."""
+    key = check_key(key)
+    value = check_value(key, value)
+    with opened(ctx) as diary:
+        old = diary.set_setting(key, value)
+    typer.echo(f"{key} = {value}" + (f" (was {old})" if old not in (None, value) else ""))
+
+
+def vocabulary(as_json: JsonOption = False) -> None:
+    """List every field, its flag and the values it allows."""
+    rows = [
+        {
+            "field": f.name,
+            "flag": f.flag,
+            "level": f.level,
+            "label": f.label,
+            "allowed": f.kind.describe(),
+        }
+        for f in FIELDS.values()
+    ]
+
+    def render(out: Console) -> None:
+        table = Table(title="What the diary records", title_justify="left")
+        for name in ("Flag", "What", "Allowed"):
+            table.add_column(name, overflow="fold")
+        for row in rows:
+            table.add_row(row["flag"], row["label"], row["allowed"])
+        out.print(table)
+
+    emit(as_json, rows, render)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(friendly_errors(delete))
+    app.add_typer(config_app, name="config")
+    app.command()(vocabulary)

@@ -1,0 +1,119 @@
+"""`show` (the last days, one row each) and `history` (what was changed or deleted)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+import typer
+from rich import box
+from rich.console import Console
+from rich.table import Table
+
+from .. import daily
+from ..dates import DATE_HELP, parse_date, today
+from .common import JsonOption, cell, emit, friendly_errors, opened
+
+COLUMNS = (
+    ("Date", "left"),
+    ("Pain", "right"),
+    ("Worst", "right"),
+    ("Func", "right"),
+    ("Touch", "right"),
+    ("Swell", "left"),
+    ("Skin", "left"),
+    ("School", "left"),
+    ("Sport", "left"),
+    ("Friends", "left"),
+    ("Ex min", "right"),
+)
+
+
+def day_table(days: list[daily.Day]) -> Table:
+    """Pain is the day's mean, Worst its highest, Touch the allodynia mean, Func function."""
+    table = Table(
+        title="Your diary",
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        collapse_padding=True,
+    )
+    for name, justify in COLUMNS:
+        table.add_column(name, justify=justify, no_wrap=name != "Skin", min_width=len(name))
+    for d in days:
+        table.add_row(
+            f"{d.date:%a %d %b}",
+            *map(cell, (d.pain, d.worst, d.function, d.allodynia, d.swelling, d.skin or None)),
+            *map(cell, (d.school, d.sport, d.social, d.exercise_minutes)),
+        )
+    return table
+
+
+def show(
+    ctx: typer.Context,
+    days: Annotated[int, typer.Option(help="How many days back to show.", min=1, max=3660)] = 14,
+    as_json: JsonOption = False,
+) -> None:
+    """Show the last days, one row a day; blank means not logged."""
+    end = today()
+    start = end - dt.timedelta(days=days - 1)
+    with opened(ctx) as diary:
+        rows = daily.load(diary, start, end)
+    logged = sum(d.logged for d in rows)
+
+    def render(out: Console) -> None:
+        out.print(day_table(rows))
+        out.print(f"{logged} of {len(rows)} days logged. Blank = not logged.")
+
+    emit(as_json, {"days": [d.as_json() for d in rows], "days_logged": logged}, render)
+
+
+def _value(value: object) -> str:
+    if isinstance(value, dict):
+        return ", ".join(f"{k}={cell(v)}" for k, v in value.items() if v is not None)
+    return cell(value) or "(empty)"
+
+
+def history(
+    ctx: typer.Context,
+    date: Annotated[str | None, typer.Argument(help=f"Only this day: {DATE_HELP}.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Show what was changed or deleted, with the old values."""
+    day = parse_date(date, "DATE") if date else None
+    with opened(ctx) as diary:
+        changes = diary.history(day)
+
+    def render(out: Console) -> None:
+        if not changes:
+            out.print(
+                "No changes" + (f" for {day}." if day else ". Nothing was edited or deleted.")
+            )
+            return
+        table = Table(title="Changes (old values are kept)", title_justify="left")
+        for name in ("Changed at", "Day", "What", "Action", "Old", "New"):
+            table.add_column(name, overflow="fold")
+        for c in changes:
+            what = c["field"] or {
+                "entries": "entry",
+                "sessions": "session",
+                "days": "day facts",
+            }.get(c["table_name"], c["table_name"])
+            if c["table_name"] in ("entries", "sessions"):
+                what += f" #{c['row_key']}"
+            table.add_row(
+                c["changed_at"].replace("T", " ")[:16],
+                c["date"] or "",
+                what,
+                c["action"],
+                _value(c["old_value"]),
+                cell(c["new_value"]),
+            )
+        out.print(table)
+
+    emit(as_json, changes, render)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(friendly_errors(show))
+    app.command()(friendly_errors(history))

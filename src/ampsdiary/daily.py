@@ -1,0 +1,121 @@
+"""One value per day per measure: the shape every table, summary and plot works on.
+
+Pain is the mean of the day's entries, worst the highest worst-or-pain, allodynia the
+mean, swelling the worst level, skin signs present or not, exercise minutes summed by
+kind. A day with nothing logged has every value None: missing is never zero.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import asdict, dataclass, field
+from statistics import fmean
+from typing import TYPE_CHECKING, Any
+
+from .dates import date_range
+from .vocabulary import SWELLING
+
+if TYPE_CHECKING:
+    from .store import Diary
+
+Row = dict[str, Any]
+
+
+@dataclass
+class Day:
+    date: dt.date
+    entries: int = 0
+    pain: float | None = None
+    worst: int | None = None
+    allodynia: float | None = None
+    swelling: str | None = None
+    skin_change: bool | None = None
+    skin: list[str] = field(default_factory=list)
+    locations: list[str] = field(default_factory=list)
+    function: int | None = None
+    school: str | None = None
+    sport: bool | None = None
+    social: bool | None = None
+    sleep: float | None = None
+    mood: int | None = None
+    day_note: str | None = None
+    exercise: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def logged(self) -> bool:
+        return bool(self.entries or self.exercise) or any(
+            v is not None
+            for v in (self.function, self.school, self.sport, self.social, self.sleep, self.mood)
+        )
+
+    @property
+    def exercise_minutes(self) -> int | None:
+        return sum(self.exercise.values()) if self.exercise else None
+
+    def as_json(self) -> Row:
+        """Plain JSON types; private notes are not part of a Day at all."""
+        data = asdict(self)
+        data["date"] = self.date.isoformat()
+        data["exercise_minutes"] = self.exercise_minutes
+        return data
+
+
+def _mean(values: list[float]) -> float | None:
+    return round(fmean(values), 2) if values else None
+
+
+def _skin(entries: list[Row]) -> tuple[bool | None, list[str]]:
+    """Which skin changes showed that day; None when no entry said anything about skin."""
+    seen = [e for e in entries if e["skin_color"] or e["skin_temp"] or e["skin_signs"]]
+    if not seen:
+        return None, []
+    words: dict[str, None] = {}
+    for e in seen:
+        for word in (e["skin_color"], e["skin_temp"], *(e["skin_signs"] or [])):
+            if word and word != "normal":
+                words[word] = None
+    return bool(words), list(words)
+
+
+def _from_entries(day: Day, entries: list[Row]) -> None:
+    day.entries = len(entries)
+    day.pain = _mean([e["pain"] for e in entries if e["pain"] is not None])
+    worst = [e["worst"] if e["worst"] is not None else e["pain"] for e in entries]
+    day.worst = max((w for w in worst if w is not None), default=None)
+    day.allodynia = _mean([e["allodynia"] for e in entries if e["allodynia"] is not None])
+    swelling = [SWELLING.index(e["swelling"]) for e in entries if e["swelling"]]
+    day.swelling = SWELLING[max(swelling)] if swelling else None
+    day.skin_change, day.skin = _skin(entries)
+    day.locations = list(dict.fromkeys(loc for e in entries for loc in e["locations"] or []))
+
+
+def daily_values(
+    start: dt.date, end: dt.date, entries: list[Row], days: list[Row], sessions: list[Row]
+) -> list[Day]:
+    """Every calendar day from start to end, with that day's values or None."""
+    by_date: dict[str, list[Row]] = defaultdict(list)
+    for entry in entries:
+        by_date[entry["date"]].append(entry)
+    facts = {row["date"]: row for row in days}
+    minutes: dict[str, dict[str, int]] = defaultdict(dict)
+    for s in sessions:
+        minutes[s["date"]][s["kind"]] = minutes[s["date"]].get(s["kind"], 0) + s["minutes"]
+    result = []
+    for date in date_range(start, end):
+        key = date.isoformat()
+        day = Day(date, exercise=minutes.get(key, {}))
+        if key in by_date:
+            _from_entries(day, by_date[key])
+        if row := facts.get(key):
+            for name in ("function", "school", "sport", "social", "sleep", "mood", "day_note"):
+                setattr(day, name, row[name])
+        result.append(day)
+    return result
+
+
+def load(diary: Diary, start: dt.date, end: dt.date) -> list[Day]:
+    """The daily values of a stored diary between two dates."""
+    return daily_values(
+        start, end, diary.entries(start, end), diary.days(start, end), diary.sessions(start, end)
+    )

@@ -1,0 +1,69 @@
+"""Friendly dates: today, yesterday, mon (the most recent Monday), 3d, 2026-11-02, 2026-W47."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+
+from .errors import DiaryError
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+DATE_HELP = (
+    "today, yesterday, YYYY-MM-DD, a weekday (mon = the most recent Monday) or 3d (3 days ago)"
+)
+
+
+def today() -> dt.date:
+    """The local date; AMPSDIARY_TODAY pins it so demos, docs and tests are reproducible."""
+    pinned = os.environ.get("AMPSDIARY_TODAY")
+    return dt.date.fromisoformat(pinned) if pinned else dt.date.today()
+
+
+def parse_date(raw: str, field: str = "--date", allow_future: bool = False) -> dt.date:
+    """Read a date the way a teen would type it; the future is refused for diary entries."""
+    text = raw.strip().lower()
+    now = today()
+    if text in ("today", "now", ""):
+        day = now
+    elif text == "yesterday":
+        day = now - dt.timedelta(days=1)
+    elif len(text) >= 3 and (named := [i for i, w in enumerate(WEEKDAYS) if w.startswith(text)]):
+        back = (now.weekday() - named[0]) % 7
+        day = now - dt.timedelta(days=back)
+    elif m := re.fullmatch(r"(\d{1,4})\s*d(ays?)?(\s*ago)?", text):
+        day = now - dt.timedelta(days=int(m.group(1)))
+    else:
+        try:
+            day = dt.date.fromisoformat(text)
+        except ValueError:
+            raise DiaryError(field, raw, f"is not a date; use {DATE_HELP}") from None
+    if day > now and not allow_future:
+        raise DiaryError(field, raw, f"is in the future; use a date up to today ({now})")
+    return day
+
+
+def parse_time(raw: str, field: str = "--time") -> str:
+    """HH:MM on a 24-hour clock, stored as text so it sorts."""
+    try:
+        return dt.time.fromisoformat(raw.strip().zfill(5)).strftime("%H:%M")
+    except ValueError:
+        raise DiaryError(
+            field, raw, "is not a time; use HH:MM on a 24-hour clock, e.g. 08:30"
+        ) from None
+
+
+def week_of(raw: str | None, field: str = "--week") -> dt.date:
+    """The Monday of the week holding a date or naming an ISO week (2026-W47)."""
+    if raw and (m := re.fullmatch(r"(\d{4})-?w(\d{1,2})", raw.strip().lower())):
+        try:
+            return dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+        except ValueError:
+            raise DiaryError(field, raw, "is not a week; use YYYY-Www with weeks 1-53") from None
+    day = parse_date(raw or "today", field)
+    return day - dt.timedelta(days=day.weekday())
+
+
+def date_range(start: dt.date, end: dt.date) -> list[dt.date]:
+    """Every calendar day from start to end, inclusive."""
+    return [start + dt.timedelta(days=i) for i in range((end - start).days + 1)]

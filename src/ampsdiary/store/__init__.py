@@ -1,0 +1,80 @@
+"""The store: the only place that knows SQL. Opening a diary applies migrations once."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+from pathlib import Path
+
+from ..errors import DiaryError
+from .diary import Diary
+from .location import diary_path
+
+__all__ = ["Diary", "diary_path", "open_diary"]
+
+# PRAGMA application_id marks the file as ours ("AMPD"): we never write into another database.
+APPLICATION_ID = 0x414D5044
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _import_sqlite_utils():
+    """Import sqlite-utils without its optional numpy/pandas type hooks.
+
+    sqlite-utils imports numpy when present only to map numpy scalar types, which we
+    never insert; that import alone costs ~100 ms on every command (numpy is installed
+    for matplotlib). Hiding them for this one import keeps `log` and `nudge` instant;
+    later imports of numpy (the plots) are unaffected.
+    """
+    if "sqlite_utils" in sys.modules:
+        return sys.modules["sqlite_utils"]
+    hidden = [name for name in ("numpy", "pandas") if name not in sys.modules]
+    for name in hidden:
+        sys.modules[name] = None  # type: ignore[assignment]
+    try:
+        import sqlite_utils
+    finally:
+        for name in hidden:
+            del sys.modules[name]
+    return sqlite_utils
+
+
+def _create_private(path: Path) -> None:
+    """Create the folder and an empty file readable and writable by its owner only."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(fd)
+
+
+def _check_ours(path: Path, conn: sqlite3.Connection) -> None:
+    not_ours = "is not an ampsdiary database; give --db a new file or an existing diary"
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    except sqlite3.DatabaseError:
+        raise DiaryError("--db", str(path), not_ours) from None
+    if app_id != APPLICATION_ID and (app_id != 0 or tables):
+        raise DiaryError("--db", str(path), not_ours)
+
+
+def open_diary(path: Path) -> Diary:
+    """Open (creating if needed) the diary at path and bring its schema up to date."""
+    if path.is_dir():
+        raise DiaryError("--db", str(path), "is a folder; give the path of a diary file")
+    try:
+        if not path.exists():
+            _create_private(path)
+        elif path.stat().st_size and path.open("rb").read(16) != SQLITE_HEADER:
+            raise DiaryError("--db", str(path), "is not an ampsdiary database (not a SQLite file)")
+    except OSError as error:
+        raise DiaryError("--db", str(path), f"cannot be opened: {error.strerror}") from None
+    sqlite_utils = _import_sqlite_utils()
+    db = sqlite_utils.Database(path, execute_plugins=False)
+    _check_ours(path, db.conn)
+    from .migrations import migrations
+
+    if migrations.pending(db):
+        with db.atomic():
+            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        migrations.apply(db)
+    return Diary(db, path)

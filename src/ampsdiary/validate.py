@@ -1,0 +1,97 @@
+"""Turn what a person typed into checked values, or a DiaryError that says what is allowed.
+
+Flags, the guided check-in and import all hand over strings, so they share this one path.
+"""
+
+from __future__ import annotations
+
+import difflib
+
+from .errors import DiaryError
+from .vocabulary import FIELDS, Choice, Field, Scale, Tags, Text, YesNo
+
+YES = {"yes", "y", "true", "1"}
+NO = {"no", "n", "false", "0"}
+
+
+def _word(raw: str) -> str:
+    return "-".join(raw.strip().lower().replace("_", " ").split())
+
+
+def _parse_scale(f: Field, scale: Scale, raw: str) -> float | int:
+    try:
+        number = float(raw)
+    except ValueError:
+        raise DiaryError(f.flag, raw, f"is not a number; use {scale.describe()}") from None
+    if scale.whole and not number.is_integer():
+        raise DiaryError(f.flag, raw, f"is not a whole number; use {scale.describe()}")
+    if not scale.low <= number <= scale.high:
+        raise DiaryError(f.flag, raw, f"is out of range; use {scale.describe()}")
+    return int(number) if scale.whole else round(number, 2)
+
+
+def _parse_word(f: Field, choice: Choice, raw: str) -> str:
+    word = _word(raw)
+    if word in choice.values:
+        return word
+    if word in choice.aliases:
+        return choice.aliases[word]
+    close = difflib.get_close_matches(word, [*choice.values, *choice.aliases], n=1, cutoff=0.6)
+    hint = f"did you mean '{choice.aliases.get(close[0], close[0])}'? " if close else ""
+    listed = ", ".join(choice.values[:8])
+    more = ", ... (all: ampsdiary vocabulary)" if len(choice.values) > 8 else ""
+    raise DiaryError(f.flag, raw, f"is not allowed; {hint}use one of: {listed}{more}")
+
+
+def _split(raw: str) -> list[str]:
+    return [part for part in (p.strip() for p in raw.split(",")) if part]
+
+
+def parse(name: str, raw: str | None) -> object:
+    """Check one field's raw text; blank means "not logged" and stays None, never 0."""
+    f = FIELDS[name]
+    if raw is None or not str(raw).strip():
+        return None
+    raw = str(raw).strip()
+    kind = f.kind
+    if isinstance(kind, Scale):
+        return _parse_scale(f, kind, raw)
+    if isinstance(kind, Choice) and kind.many:
+        return list(dict.fromkeys(_parse_word(f, kind, part) for part in _split(raw))) or None
+    if isinstance(kind, Choice):
+        return _parse_word(f, kind, raw)
+    if isinstance(kind, Tags):
+        return list(dict.fromkeys(_word(part) for part in _split(raw))) or None
+    if isinstance(kind, YesNo):
+        word = raw.lower()
+        if word in YES or word in NO:
+            return word in YES
+        raise DiaryError(f.flag, raw, "is not allowed; use yes or no")
+    assert isinstance(kind, Text)
+    return raw
+
+
+def parse_all(raw: dict[str, str | None]) -> dict[str, object]:
+    """Check every given field, keeping only those that were logged."""
+    values = {name: parse(name, value) for name, value in raw.items()}
+    values = {name: value for name, value in values.items() if value is not None}
+    check_together(values)
+    return values
+
+
+def check_together(values: dict[str, object]) -> None:
+    """Rules that need two fields: worst pain is at least pain now; faces use even scores."""
+    pain, worst = values.get("pain"), values.get("worst")
+    if isinstance(pain, int) and isinstance(worst, int) and worst < pain:
+        raise DiaryError(
+            "--worst", str(worst), f"is below pain now ({pain}); worst must be {pain} to 10"
+        )
+    if values.get("pain_scale") == "faces":
+        for name in ("pain", "worst"):
+            score = values.get(name)
+            if isinstance(score, int) and score % 2:
+                raise DiaryError(
+                    FIELDS[name].flag,
+                    str(score),
+                    "is not a face score; the faces scale uses 0, 2, 4, 6, 8, 10",
+                )
