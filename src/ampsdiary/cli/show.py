@@ -31,15 +31,17 @@ COLUMNS = (
 
 def day_table(days: list[daily.Day]) -> Table:
     """Pain is the day's mean, Worst its highest, Touch the allodynia mean, Func function."""
-    table = Table(
-        title="Your diary",
-        title_justify="left",
-        box=box.SIMPLE_HEAD,
-        pad_edge=False,
-        collapse_padding=True,
-    )
+    # The box's column separator is the only gap, so 11 columns fit an 80-column terminal.
+    table = Table(title="Your diary", box=box.SIMPLE_HEAD, padding=0, show_edge=False)
     for name, justify in COLUMNS:
-        table.add_column(name, justify=justify, no_wrap=name != "Skin", min_width=len(name))
+        wraps = name == "Skin"
+        table.add_column(
+            name,
+            justify=justify,
+            no_wrap=not wraps,
+            min_width=10 if wraps else None,
+            overflow="fold",
+        )
     for d in days:
         table.add_row(
             f"{d.date:%a %d %b}",
