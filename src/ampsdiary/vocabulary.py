@@ -305,7 +305,7 @@ DAY_FIELDS = (
             },
         ),
         "School",
-        "School today? full, part, missed, or none (no school today)",
+        "School today? (none = a day without school)",
     ),
     Field("sport", "day", YesNo(), "Sport or gym", "Did you do sport or gym?"),
     Field("social", "day", YesNo(), "Friends", "Did you spend time with friends?"),

@@ -67,7 +67,7 @@ def ask_one(f: Field, default: Any, so_far: dict | None = None) -> Any:
             check_together({**(so_far or {}), f.name: value})
             return value
         except DiaryError as error:
-            typer.echo(f"  {error.allowed.removeprefix('is ')}. Try again, or '-' to skip.")
+            typer.echo(f"  {error.value!r} {error.allowed}. Try again, or '-' to skip.")
 
 
 def ask_sessions() -> list[dict]:

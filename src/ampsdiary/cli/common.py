@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import json
+import sqlite3
 from collections.abc import Callable, Iterator
 from typing import Annotated, Any
 
@@ -23,13 +24,13 @@ def console() -> Console:
     return Console(highlight=False)
 
 
-def fail(message: str) -> None:
+def fail(message: str, status: int = 2) -> None:
     Console(stderr=True, highlight=False).print(f"Error: {message}", markup=False, soft_wrap=True)
-    raise typer.Exit(2)
+    raise typer.Exit(status)
 
 
 def friendly_errors(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn a DiaryError into one line on stderr and exit status 2, never a traceback."""
+    """One line on stderr, never a traceback: exit 2 for bad input, 1 if SQLite itself fails."""
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -37,6 +38,8 @@ def friendly_errors(command: Callable[..., Any]) -> Callable[..., Any]:
             return command(*args, **kwargs)
         except DiaryError as error:
             fail(str(error))
+        except sqlite3.Error as error:
+            fail(f"diary: the database refused the change ({error}); nothing was written", 1)
 
     return wrapper
 

@@ -9,12 +9,20 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .migrations import LIST_COLUMNS
-
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
 Row = dict[str, Any]
+# Entry columns holding several words (regions, symptoms...), stored as JSON lists.
+LIST_COLUMNS = (
+    "locations",
+    "quality",
+    "allodynia_locations",
+    "skin_signs",
+    "movement",
+    "symptoms",
+    "triggers",
+)
 DAY_COLUMNS = ("function", "school", "sport", "social", "sleep", "mood", "day_note", "private_note")
 
 

@@ -6,16 +6,6 @@ from sqlite_utils import Database, Migrations
 
 migrations = Migrations("ampsdiary")
 
-LIST_COLUMNS = (
-    "locations",
-    "quality",
-    "allodynia_locations",
-    "skin_signs",
-    "movement",
-    "symptoms",
-    "triggers",
-)
-
 
 @migrations()
 def m001_create_tables(db: Database) -> None:

@@ -1,0 +1,96 @@
+"""The guided check-in, driven with scripted answers as a teen would type them."""
+
+from __future__ import annotations
+
+import sqlite3
+
+ANSWERS = [
+    "6",  # function
+    "part",  # school
+    "yes",  # sport
+    "no",  # friends
+    "5",  # pain now
+    "7",  # worst
+    "left foot",  # where
+    "burning",  # quality
+    "4",  # allodynia
+    "mild",  # swelling
+    "red",  # skin colour
+    "warm",  # skin temperature
+    "8",  # sleep
+    "7",  # mood
+    "aerobic 30, physio 20",  # sessions
+    "Good day",  # day note
+]
+
+
+def script(answers: list[str]) -> str:
+    return "\n".join(answers) + "\n"
+
+
+def table(db, sql):
+    with sqlite3.connect(db) as conn:
+        return conn.execute(sql).fetchall()
+
+
+def test_checkin_saves_everything_in_one_go(run, db_path):
+    result = run("log", "--check-in", input=script(ANSWERS))
+    assert result.exit_code == 0, result.output
+    assert result.output.index("normal day") < result.output.index(
+        "hurt right now"
+    )  # function first
+    assert "0 = no pain, 10 = worst pain imaginable" in result.output
+    assert table(db_path, "select pain, worst, locations, swelling from entries") == [
+        (5, 7, '["left-foot"]', "mild")
+    ]
+    assert table(db_path, "select function, school, sport, social, day_note from days") == [
+        (6, "part", 1, 0, "Good day")
+    ]
+    assert table(db_path, "select kind, minutes from sessions order by id") == [
+        ("aerobic", 30),
+        ("physio", 20),
+    ]
+
+
+def test_invalid_answer_is_explained_and_asked_again(run, db_path):
+    answers = ["eleven", "11", *ANSWERS]
+    result = run("log", "--check-in", input=script(answers))
+    assert result.exit_code == 0, result.output
+    assert "'eleven' is not a number" in result.output
+    assert "'11' is out of range" in result.output
+    assert table(db_path, "select function from days") == [(6,)]
+
+
+def test_worst_below_pain_is_asked_again(run, db_path):
+    answers = [*ANSWERS[:5], "3", *ANSWERS[5:]]
+    result = run("log", "--check-in", input=script(answers))
+    assert "'3' is below pain now (5)" in result.output
+    assert table(db_path, "select pain, worst from entries") == [(5, 7)]
+
+
+def test_yesterdays_answers_are_defaults_and_dash_skips(run, db_path):
+    run("log", "--check-in", "--date", "yesterday", input=script(ANSWERS))
+    # Enter everywhere keeps yesterday's answers; '-' leaves mood empty today.
+    answers = [""] * 13 + ["-", "", ""]
+    result = run("log", "--check-in", input=script(answers))
+    assert result.exit_code == 0, result.output
+    assert "[6]" in result.output and "[left-foot]" in result.output
+    assert table(db_path, "select date, function, mood from days order by date") == [
+        ("2026-11-17", 6, 7),
+        ("2026-11-18", 6, None),
+    ]
+    assert "2 days logged in a row" in result.output
+
+
+def test_quitting_half_way_writes_nothing(run, db_path):
+    result = run("log", "--check-in", input=script(ANSWERS[:5]))
+    assert result.exit_code != 0
+    assert table(db_path, "select count(*) from days") == [(0,)]
+    assert table(db_path, "select count(*) from entries") == [(0,)]
+
+
+def test_no_terminal_and_no_flags_is_an_error_not_a_hang(run, db_path):
+    result = run("log")
+    assert result.exit_code == 2
+    assert "no values given" in result.output
+    assert "Traceback" not in result.output

@@ -1,0 +1,105 @@
+"""Reading the diary back: show, history, delete, config, vocabulary and the demo."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+
+def test_show_one_row_a_day_with_blanks_not_zero(run):
+    run("log", "--pain", "4", "--worst", "6", "--function", "7", "--date", "yesterday")
+    run("log", "--pain", "6", "--date", "yesterday", "--swelling", "mild", "--skin-color", "red")
+    run("exercise", "aerobic", "20", "--date", "yesterday")
+    run("exercise", "physio", "40", "--date", "yesterday")
+    result = run("show", "--days", "3")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    tue = next(line for line in lines if line.startswith("Tue 17 Nov"))
+    assert tue.split()[3:8] == ["5", "6", "7", "mild", "red"]  # mean pain, worst, function
+    assert tue.split()[-1] == "60"
+    mon = next(line for line in lines if line.startswith("Mon 16 Nov"))
+    assert mon.strip() == "Mon 16 Nov"  # not logged: blank, no zeros
+    assert "1 of 3 days logged" in result.output
+
+
+def test_show_json_has_the_same_numbers(run):
+    run("log", "--pain", "3", "--pain", "3", "--function", "8")
+    data = json.loads(run("show", "--days", "2", "--json").output)
+    assert data["days_logged"] == 1
+    yesterday, today = data["days"]
+    assert yesterday["pain"] is None and yesterday["function"] is None
+    assert (today["pain"], today["function"], today["date"]) == (3, 8, "2026-11-18")
+    assert "private_note" not in today
+
+
+def test_delete_day_keeps_the_old_values_in_history(run, db_path):
+    run("log", "--pain", "5", "--function", "4", "--private-note", "mine", "--date", "mon")
+    run("exercise", "aerobic", "30", "--date", "mon")
+    result = run("delete", "mon")
+    assert result.exit_code == 0, result.output
+    assert "1 entries, 1 sessions, 1 days" in result.output
+    assert json.loads(run("show", "--json", "--days", "3").output)["days_logged"] == 0
+    changes = json.loads(run("history", "2026-11-16", "--json").output)
+    assert {c["table_name"] for c in changes} == {"entries", "sessions", "days"}
+    day = next(c for c in changes if c["table_name"] == "days")
+    assert day["action"] == "delete" and day["old_value"]["function"] == 4
+
+
+def test_delete_one_entry_by_id(run, db_path):
+    run("log", "--pain", "5")
+    run("log", "--pain", "7")
+    assert run("delete", "--entry", "1").exit_code == 0
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("select id, pain from entries").fetchall() == [(2, 7)]
+    assert "entry #1" in run("history").output
+
+
+def test_delete_needs_exactly_one_target(run):
+    result = run("delete", "today", "--entry", "1")
+    assert result.exit_code == 2 and "exactly one of" in result.output
+
+
+def test_config_set_get_and_history(run):
+    assert run("config", "set", "exercise-goal", "45").exit_code == 0
+    assert run("config", "set", "treatment-start", "2026-10-05").exit_code == 0
+    result = run("config", "set", "exercise-goal", "60")
+    assert "was 45" in result.output
+    assert run("config", "get", "exercise-goal").output.strip() == "exercise-goal: 60"
+    data = json.loads(run("config", "get", "--json").output)
+    assert data == {"exercise-goal": "60", "treatment-start": "2026-10-05"}
+    assert "exercise-goal" in run("history").output
+
+
+def test_vocabulary_lists_every_flag(run):
+    result = run("vocabulary")
+    for flag in ("--where", "--skin-color", "--school", "blue-purple", "desensitization"):
+        assert flag in result.output
+
+
+def test_demo_writes_ten_weeks_into_its_own_file(run, demo_db, db_path):
+    assert not db_path.exists()  # the real diary was never touched
+    data = json.loads(run("--db", str(demo_db), "show", "--days", "70", "--json").output)
+    days = data["days"]
+    assert 55 <= data["days_logged"] < 70  # some missed days
+    early = [d["function"] for d in days[:14] if d["function"] is not None]
+    late = [d["function"] for d in days[-14:] if d["function"] is not None]
+    assert sum(late) / len(late) - sum(early) / len(early) > 3
+    early_pain = [d["pain"] for d in days[:28] if d["pain"] is not None]
+    late_pain = [d["pain"] for d in days[-14:] if d["pain"] is not None]
+    assert sum(early_pain) / len(early_pain) - sum(late_pain) / len(late_pain) > 2
+
+
+def test_demo_refuses_a_real_diary_and_replaces_an_old_demo(run, db_path, demo_db):
+    run("log", "--pain", "4")
+    result = run("demo")  # $AMPSDIARY_DB points at the real diary
+    assert result.exit_code == 2 and "already holds a real diary" in result.output
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("select count(*) from entries").fetchone() == (1,)
+    assert run("--db", str(demo_db), "demo").exit_code == 0  # an earlier demo is rebuilt
+
+
+def test_demo_goes_beside_the_real_diary_by_default(run, monkeypatch, tmp_path):
+    monkeypatch.delenv("AMPSDIARY_DB")
+    assert run("demo").exit_code == 0
+    assert (tmp_path / "data" / "ampsdiary" / "demo.db").exists()
+    assert not (tmp_path / "data" / "ampsdiary" / "diary.db").exists()
