@@ -24,8 +24,8 @@ BAD = [
     (["log", "--pain", "3", "--date", "2026-11-19"], "--date: '2026-11-19' is in the future"),
     (["log", "--pain", "3", "--date", "someday"], "--date: 'someday' is not a date"),
     (["log", "--pain", "3", "--time", "25:00"], "--time: '25:00' is not a time"),
-    (["exercise", "jogging", "30"], "--kind: 'jogging' is not allowed"),
-    (["exercise", "aerobic", "0"], "--minutes: '0' is out of range"),
+    (["exercise", "jogging", "30"], "KIND: 'jogging' is not allowed"),
+    (["exercise", "aerobic", "0"], "MINUTES: '0' is out of range"),
     (
         ["config", "set", "exercise-gaol", "60"],
         "KEY: 'exercise-gaol' is not a setting; did you mean",

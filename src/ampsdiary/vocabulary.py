@@ -117,6 +117,9 @@ class Field:
 
     @property
     def flag(self) -> str:
+        """How the user names it: an option (--where) or, in capitals, an argument (KIND)."""
+        if self.cli.isupper():
+            return self.cli
         return "--" + (self.cli or self.name).replace("_", "-")
 
 
@@ -351,8 +354,9 @@ SESSION_FIELDS = (
             },
         ),
         "Kind",
+        cli="KIND",
     ),
-    Field("minutes", "session", Scale(1, 720, "one minute", "12 hours"), "Minutes"),
+    Field("minutes", "session", Scale(1, 720, "one minute", "12 hours"), "Minutes", cli="MINUTES"),
     Field(
         "intensity",
         "session",

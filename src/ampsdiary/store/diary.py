@@ -52,6 +52,18 @@ def _decode(row: Row) -> Row:
     return row
 
 
+def _decoded(edits: list[tuple[str, Any, Any]]) -> list[tuple[str, Any, Any]]:
+    return [(name, _decode({name: o})[name], _decode({name: n})[name]) for name, o, n in edits]
+
+
+def _history_value(field: str | None, text: str | None) -> Any:
+    """Stored values as the user typed them: lists as lists, deleted rows as decoded dicts."""
+    value = None if text is None else json.loads(text)
+    if isinstance(value, dict):
+        return _decode(value)
+    return _decode({field: value})[field] if field else value
+
+
 class Diary:
     """One diary file: entries, day facts, sessions, settings and the change history."""
 
@@ -94,7 +106,7 @@ class Diary:
             for name, old_value, new_value in edits:
                 self._record("days", key, key, "edit", name, old_value, new_value)
             self.db["days"].upsert({"date": key, **new, "updated_at": _now()}, pk="date")
-        return [(name, _decode({name: o})[name], _decode({name: n})[name]) for name, o, n in edits]
+        return _decoded(edits)
 
     def write_all(
         self, entries: Iterable[Row], days: Iterable[Row], sessions: Iterable[Row]
@@ -135,6 +147,21 @@ class Diary:
             self.db[table].delete(row_id)
         return _decode(rows[0])
 
+    def update_row(self, table: str, row_id: int, values: Row) -> list[tuple[str, Any, Any]] | None:
+        """Change fields of one entry or session; each old value goes to the history."""
+        new = _encode(values)
+        with self.db.atomic():
+            rows = list(self.db[table].rows_where("id = ?", [row_id]))
+            if not rows:
+                return None
+            old = rows[0]
+            edits = [(k, old[k], v) for k, v in new.items() if old[k] != v]
+            for name, old_value, new_value in edits:
+                self._record(table, str(row_id), old["date"], "edit", name, old_value, new_value)
+            if edits:
+                self.db[table].update(row_id, new)
+        return _decoded(edits)
+
     def set_setting(self, key: str, value: str) -> str | None:
         with self.db.atomic():
             old = self.setting(key)
@@ -165,6 +192,11 @@ class Diary:
     def _day_row(self, key: str) -> Row | None:
         rows = list(self.db["days"].rows_where("date = ?", [key]))
         return rows[0] if rows else None
+
+    def row(self, table: str, row_id: int) -> Row | None:
+        """One entry or session by id."""
+        rows = list(self.db[table].rows_where("id = ?", [row_id]))
+        return _decode(rows[0]) if rows else None
 
     def day(self, date: dt.date) -> Row | None:
         row = self._day_row(date.isoformat())
@@ -198,7 +230,11 @@ class Diary:
         where, args = ("date = ?", [date.isoformat()]) if date else (None, [])
         rows = self.db["changes"].rows_where(where, args, order_by="id")
         return [
-            {**row, "old_value": _load(row["old_value"]), "new_value": _load(row["new_value"])}
+            {
+                **row,
+                "old_value": _history_value(row["field"], row["old_value"]),
+                "new_value": _history_value(row["field"], row["new_value"]),
+            }
             for row in rows
         ]
 
@@ -208,7 +244,3 @@ class Diary:
 
     def settings(self) -> dict[str, str]:
         return {row["key"]: row["value"] for row in self.db["settings"].rows}
-
-
-def _load(text: str | None) -> Any:
-    return None if text is None else json.loads(text)

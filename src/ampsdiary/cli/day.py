@@ -1,0 +1,106 @@
+"""`day` (everything logged on one date, with ids) and `edit` (fix one entry or session)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from ..dates import DATE_HELP, parse_date
+from ..errors import DiaryError
+from ..validate import check_together, parse
+from ..vocabulary import ENTRY_FIELDS, FIELDS, SESSION_FIELDS
+from .common import JsonOption, cell, emit, friendly_errors, opened
+
+ENTRY_SHOWN = [f for f in ENTRY_FIELDS if f.name != "pain_scale"]
+
+
+def _entry_table(entries: list[dict]) -> Table:
+    table = Table(title="Symptom entries", title_justify="left")
+    table.add_column("Id", justify="right")
+    table.add_column("Time")
+    table.add_column("What")
+    for e in entries:
+        shown = "; ".join(
+            f"{f.label.lower()} {cell(e[f.name])}" for f in ENTRY_SHOWN if e[f.name] is not None
+        )
+        later = e["recorded_at"][:10] != e["date"]
+        when = (e["time"] or "") + (f" (added {e['recorded_at'][:10]})" if later else "")
+        table.add_row(str(e["id"]), when, shown)
+    return table
+
+
+def day(
+    ctx: typer.Context,
+    date: Annotated[str, typer.Argument(help=f"Which day: {DATE_HELP}.")] = "today",
+    as_json: JsonOption = False,
+) -> None:
+    """Show everything logged on one day, with the ids that `edit` and `delete` take."""
+    when = parse_date(date, "DATE")
+    with opened(ctx) as diary:
+        data = {
+            "date": when.isoformat(),
+            "entries": diary.entries(when, when),
+            "day": diary.day(when),
+            "sessions": diary.sessions(when, when),
+        }
+
+    def render(out: Console) -> None:
+        out.print(f"{when:%A %d %B %Y}")
+        if not (data["entries"] or data["day"] or data["sessions"]):
+            out.print("Nothing logged on this day.")
+        if data["entries"]:
+            out.print(_entry_table(data["entries"]))
+        if facts := data["day"]:
+            for name in ("function", "school", "sport", "social", "sleep", "mood", "day_note"):
+                if facts[name] is not None:
+                    out.print(f"{FIELDS[name].label}: {cell(facts[name])}", markup=False)
+            if facts["private_note"]:
+                out.print(
+                    f"Private note (only on this computer): {facts['private_note']}", markup=False
+                )
+        for s in data["sessions"]:
+            extra = f", {s['intensity']}" if s["intensity"] else ""
+            out.print(f"Session #{s['id']}: {s['kind']} {s['minutes']} min{extra}", markup=False)
+
+    emit(as_json, data, render)
+
+
+def edit(
+    ctx: typer.Context,
+    row_id: Annotated[int, typer.Argument(metavar="ID", help="The entry's id (see `day`).")],
+    field: Annotated[str, typer.Argument(help="The field, named like its flag: pain, where...")],
+    value: Annotated[str, typer.Argument(help="The new value; '-' clears it.")],
+    session: Annotated[
+        bool, typer.Option("--session", help="ID is an exercise session, not an entry.")
+    ] = False,
+) -> None:
+    """Correct one field of an entry (or --session); the old value is kept in history."""
+    table, fields = ("sessions", SESSION_FIELDS) if session else ("entries", ENTRY_FIELDS)
+    by_word = {f.flag.lstrip("-").lower(): f for f in fields}
+    f = by_word.get(field.lower().lstrip("-").replace("_", "-"))
+    if f is None:
+        raise DiaryError("FIELD", field, "is not a field here; use one of: " + ", ".join(by_word))
+    new = None if value == "-" else parse(f.name, value)
+    if new is None and f.name in ("kind", "minutes"):
+        raise DiaryError(f.flag, value, "cannot be cleared; give a new value")
+    with opened(ctx) as diary:
+        row = diary.row(table, row_id)
+        if row is None:
+            raise DiaryError("ID", str(row_id), "is not an id in this diary; see `ampsdiary day`")
+        check_together({**row, f.name: new})
+        edits = diary.update_row(table, row_id, {f.name: new})
+    if not edits:
+        typer.echo("No change: it already had that value.")
+    for name, old, new_value in edits or []:
+        before, after = cell(old) or "(empty)", cell(new_value) or "(empty)"
+        typer.echo(
+            f"{FIELDS[name].label} of #{row_id}: {before} -> {after} (old value kept in history)."
+        )
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(friendly_errors(day))
+    app.command()(friendly_errors(edit))
