@@ -1,0 +1,172 @@
+"""The measures the analysis compares: which way is better, what counts as "about the same".
+
+One table decides the direction of every arrow and colour, so function going up and pain
+going down both read "better" everywhere: summaries, trends, recovery, reports.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from statistics import fmean
+from typing import Any
+
+from ..daily import Day
+
+EPS = 1e-9  # float means such as 38/7 must not miss a threshold by rounding error
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A daily number: `better` is "up", "down" or None (neither direction is better)."""
+
+    name: str
+    label: str
+    better: str | None
+    same_within: float  # a smaller change between two means reads "about the same"
+    step: float  # a meaningful change, to rank "what changed most" across units
+    low: float | None = None  # fixed sparkline scale; None scales to the data
+    high: float | None = None
+
+
+def _scale(name: str, label: str, better: str) -> Measure:
+    return Measure(name, label, better, 0.5, 2.0, 0, 10)
+
+
+SCALES = {
+    m.name: m
+    for m in (
+        _scale("function", "Function", "up"),
+        _scale("pain", "Pain", "down"),
+        _scale("worst", "Worst pain", "down"),
+        _scale("allodynia", "Allodynia", "down"),
+        # Neither more nor less sleep is better in itself (6 -> 8 h helps, 10 -> 12 h may not).
+        Measure("sleep", "Sleep hours", None, 0.5, 1.0),
+        _scale("mood", "Mood", "up"),
+    )
+}
+EXERCISE = Measure("exercise", "Exercise min a day", "up", 5.0, 15.0)
+# Days-with counts are compared as shares of the days answered, so a short week is fair.
+COUNTS = {
+    "swelling": Measure("swelling", "Swelling days", "down", 0.0, 1.0),
+    "skin_change": Measure("skin_change", "Skin-change days", "down", 0.0, 1.0),
+    "school_full": Measure("school_full", "School: full days", "up", 0.0, 1.0),
+    "school_part": Measure("school_part", "School: part days", None, 0.0, 1.0),
+    "school_missed": Measure("school_missed", "School: missed days", "down", 0.0, 1.0),
+    "sport": Measure("sport", "Sport or gym days", "up", 0.0, 1.0),
+    "social": Measure("social", "Days with friends", "up", 0.0, 1.0),
+    "goal_met": Measure("goal_met", "Exercise goal met", "up", 0.0, 1.0),
+}
+
+
+def one(value: float | None) -> float | None:
+    """Means are shown and compared at one decimal, so the words match the numbers shown."""
+    return None if value is None else round(value, 1)
+
+
+def number(value: float | None) -> str:
+    """5.0 stays 5.0 for a mean; missing is blank, never 0."""
+    return "" if value is None else f"{value:.1f}"
+
+
+@dataclass(frozen=True)
+class Stat:
+    """Mean, lowest and highest of the days that have a value, and how many days that is."""
+
+    mean: float | None
+    low: float | None
+    high: float | None
+    days: int
+
+    def text(self) -> str:
+        """'5.1 (6 days)': every mean says what it rests on."""
+        if not self.days:
+            return "no days"
+        return f"{number(self.mean)} ({self.days} day{'s' if self.days != 1 else ''})"
+
+    def as_json(self) -> dict[str, Any]:
+        return {"mean": self.mean, "low": self.low, "high": self.high, "days": self.days}
+
+
+def stat(values: Iterable[float | None]) -> Stat:
+    known = [v for v in values if v is not None]
+    if not known:
+        return Stat(None, None, None, 0)
+    return Stat(one(fmean(known)), one(min(known)), one(max(known)), len(known))
+
+
+def series(days: list[Day], name: str) -> list[float | None]:
+    """One value a calendar day (None = not logged) for a measure, exercise included."""
+    if name == "exercise":
+        return [d.exercise_minutes for d in days]
+    return [getattr(d, name) for d in days]
+
+
+@dataclass(frozen=True)
+class Count:
+    """'3 of 5 days': days with something, out of the days it was recorded."""
+
+    days: int
+    of: int
+
+    @property
+    def share(self) -> float | None:
+        return self.days / self.of if self.of else None
+
+    def text(self) -> str:
+        return f"{self.days} of {self.of} day{'s' if self.of != 1 else ''}" if self.of else ""
+
+    def as_json(self) -> dict[str, int]:
+        return {"days": self.days, "of": self.of}
+
+
+def compare(measure: Measure, this: float | None, last: float | None) -> tuple[str | None, ...]:
+    """(direction, verdict): direction up/down/same, verdict better/worse/same; None if unknown.
+
+    Verdict is None when a value is missing or when neither direction is better.
+    """
+    if this is None or last is None:
+        return None, None
+    diff = this - last
+    if abs(diff) < EPS or abs(diff) + EPS < measure.same_within:
+        return "same", "same"
+    direction = "up" if diff > 0 else "down"
+    if measure.better is None:
+        return direction, None
+    return direction, "better" if direction == measure.better else "worse"
+
+
+def day_score(day: Day) -> float | None:
+    """How good a day was: the mean of function and (10 - pain), whichever were logged."""
+    parts = [
+        v for v in (day.function, None if day.pain is None else 10 - day.pain) if v is not None
+    ]
+    return fmean(parts) if parts else None
+
+
+def best_day(days: list[Day]) -> Day | None:
+    """The highest day score; the most recent day wins a tie."""
+    scored = [d for d in days if day_score(d) is not None]
+    return max(scored, key=lambda d: (day_score(d), d.date), default=None)
+
+
+def worst_day(days: list[Day]) -> Day | None:
+    """The lowest day score; the most recent day wins a tie."""
+    scored = [d for d in days if day_score(d) is not None]
+    return min(scored, key=lambda d: (day_score(d), -d.date.toordinal()), default=None)
+
+
+def day_json(day: Day | None) -> dict[str, Any] | None:
+    if day is None:
+        return None
+    return {"date": day.date.isoformat(), "function": day.function, "pain": day.pain}
+
+
+def day_text(day: Day | None) -> str:
+    """'Thu 12 Nov (function 7, pain 3)'."""
+    if day is None:
+        return ""
+    said = [
+        f"{n} {v:g}" for n, v in (("function", day.function), ("pain", day.pain)) if v is not None
+    ]
+    return f"{day.date:%a %d %b} ({', '.join(said)})"

@@ -1,0 +1,263 @@
+"""The week summary: a Monday-Sunday week next to the week before, and one plain headline.
+
+Function is said first because it is what improves first; pain comes second. Every
+arrow's meaning (better or worse) comes from measures.py, never from the renderer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from ..daily import Day
+from .measures import (
+    COUNTS,
+    EXERCISE,
+    SCALES,
+    Measure,
+    compare,
+    day_json,
+    day_text,
+    number,
+    one,
+)
+from .period import Period, period
+
+ARROWS = {"up": "↑", "down": "↓", "same": "→"}
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the summary table: display texts and whether the change is good.
+
+    Unpacks as (label, this, last, verdict) with verdict "better", "worse", "same" or None;
+    `direction` (up/down/same) gives the `arrow`.
+    """
+
+    label: str
+    this: str
+    last: str
+    verdict: str | None
+    direction: str | None = None
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter((self.label, self.this, self.last, self.verdict))
+
+    def __getitem__(self, index: int) -> Any:
+        return tuple(self)[index]
+
+    @property
+    def arrow(self) -> str:
+        return ARROWS.get(self.direction or "", "")
+
+
+def _row(measure: Measure, label: str, this: str, last: str, a: Any, b: Any) -> Row:
+    direction, verdict = compare(measure, a, b)
+    return Row(label, this, last, verdict, direction)
+
+
+def _scale_rows(this: Period, last: Period, names: tuple[str, ...]) -> list[Row]:
+    """Average (with its days) of each measure; lowest and highest too for function and pain."""
+    rows = []
+    for name in names:
+        measure, now, before = SCALES[name], this.stats[name], last.stats[name]
+        label = f"{measure.label} (average)"
+        rows.append(_row(measure, label, now.text(), before.text(), now.mean, before.mean))
+        if name in ("function", "pain"):
+            for end in ("low", "high"):
+                a, b = getattr(now, end), getattr(before, end)
+                word = "lowest" if end == "low" else "highest"
+                rows.append(_row(measure, f"{measure.label} {word}", _g(a), _g(b), a, b))
+    return rows
+
+
+def _g(value: float | None) -> str:
+    return "" if value is None else f"{value:g}"
+
+
+def _count_rows(this: Period, last: Period) -> list[Row]:
+    """'3 of 5 days', compared as shares of the days answered."""
+    rows = []
+    for name, m in COUNTS.items():
+        if name in this.counts:
+            now, before = this.counts[name], last.counts[name]
+            rows.append(_row(m, m.label, now.text(), before.text(), now.share, before.share))
+    return rows
+
+
+def _minutes(p: Period, kind: str | None = None) -> str:
+    if not p.exercise_total:
+        return ""
+    return f"{p.exercise_total if kind is None else p.exercise.get(kind, 0)} min"
+
+
+def _exercise_rows(this: Period, last: Period, goal: int | None) -> list[Row]:
+    per_day = [
+        "" if v is None else f"{v:g}" + (f" (goal {goal})" if goal is not None else "")
+        for v in (this.exercise_per_day, last.exercise_per_day)
+    ]
+    rows = [
+        _row(
+            EXERCISE,
+            "Exercise, minutes a day",
+            *per_day,
+            this.mean("exercise"),
+            last.mean("exercise"),
+        ),
+        Row("Exercise total", _minutes(this), _minutes(last), None),
+    ]
+    for kind in dict.fromkeys([*this.exercise, *last.exercise]):
+        rows.append(Row(f"  {kind}", _minutes(this, kind), _minutes(last, kind), None))
+    return rows
+
+
+def _most_changed(this: Period, last: Period) -> dict[str, Any] | None:
+    """The scale measure that moved most, in meaningful steps; None when nothing moved."""
+    moves = []
+    for name, m in SCALES.items():
+        a, b = this.stats[name].mean, last.stats[name].mean
+        direction, verdict = compare(m, a, b)
+        if direction not in (None, "same"):
+            moves.append((abs(a - b) / m.step, name, a, b, direction, verdict))
+    if not moves:
+        return None
+    _, name, a, b, direction, verdict = max(moves)
+    return {
+        "measure": name,
+        "label": SCALES[name].label,
+        "last": b,
+        "this": a,
+        "change": one(a - b),
+        "direction": direction,
+        "verdict": verdict,
+    }
+
+
+def headline(this: Period, last: Period) -> str:
+    """Function first, then pain, in words and numbers: 'You did more this week: ...'."""
+    if not this.days_logged:
+        return "Nothing logged this week yet: log a day and this summary fills in."
+    return f"{_function_words(this, last)} {_pain_words(this, last)}"
+
+
+def _function_words(this: Period, last: Period) -> str:
+    a, b = this.stats["function"].mean, last.stats["function"].mean
+    if a is None:
+        return "No function scores this week."
+    if b is None:
+        return f"Function {number(a)} this week (none the week before to compare)."
+    change = f"{number(b)} -> {number(a)}"
+    return {
+        "better": f"You did more this week: function {change}.",
+        "worse": f"A harder week: function {change}. Hard weeks happen; keep moving.",
+        "same": f"Function about the same ({change}).",
+    }[compare(SCALES["function"], a, b)[1] or "same"]
+
+
+def _pain_words(this: Period, last: Period) -> str:
+    a, b = this.stats["pain"].mean, last.stats["pain"].mean
+    if a is None:
+        return "No pain scores this week."
+    if b is None:
+        return f"Pain {number(a)}."
+    change = f"({number(b)} -> {number(a)})"
+    return {
+        "better": f"Pain eased {change}.",
+        "worse": f"Pain was higher {change}.",
+        "same": f"Pain about the same {change}.",
+    }[compare(SCALES["pain"], a, b)[1] or "same"]
+
+
+@dataclass
+class WeekSummary:
+    """This week next to last week: the numbers, the table rows and the headline."""
+
+    start: dt.date
+    end: dt.date
+    this: Period
+    last: Period
+    goal: int | None
+    headline: str
+    rows: list[Row]
+    most_changed: dict[str, Any] | None
+
+    @property
+    def best_day(self) -> Day | None:
+        return self.this.best
+
+    @property
+    def worst_day(self) -> Day | None:
+        return self.this.worst
+
+    @property
+    def notes(self) -> list[tuple[dt.date, str]]:
+        """Day notes only: private notes never reach a Day, so never a summary."""
+        return self.this.notes
+
+    @property
+    def exercise(self) -> dict[str, int]:
+        return self.this.exercise
+
+    @property
+    def most_changed_text(self) -> str:
+        m = self.most_changed
+        if m is None:
+            return "Nothing changed much since the week before."
+        said = f"{m['label']} changed most: {number(m['last'])} -> {number(m['this'])}"
+        return said + (f" ({m['verdict']})." if m["verdict"] else ".")
+
+    def as_json(self) -> dict[str, Any]:
+        changes = {}
+        for name, m in {**SCALES, "exercise": EXERCISE}.items():
+            a, b = self.this.mean(name), self.last.mean(name)
+            direction, verdict = compare(m, a, b)
+            change = None if a is None or b is None else one(a - b)
+            changes[name] = {"change": change, "direction": direction, "verdict": verdict}
+        return {
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "headline": self.headline,
+            "goal_per_day": self.goal,
+            "this_week": self.this.as_json(),
+            "last_week": self.last.as_json(),
+            "changes": changes,
+            "most_changed": self.most_changed,
+            "best_day": day_json(self.best_day),
+            "worst_day": day_json(self.worst_day),
+            "day_notes": [{"date": d.isoformat(), "note": n} for d, n in self.notes],
+        }
+
+    def day_texts(self) -> tuple[str, str]:
+        """('Thu 12 Nov (function 7, pain 3)', ...) for the best and the hardest day."""
+        return day_text(self.best_day), day_text(self.worst_day)
+
+
+def week_summary(this_week: list[Day], last_week: list[Day], goal: int | None) -> WeekSummary:
+    """Summarise this week's days (Monday on, up to 7; fewer while it is still going)."""
+    start = this_week[0].date - dt.timedelta(days=this_week[0].date.weekday())
+    before = last_week or [Day(start - dt.timedelta(days=7 - i)) for i in range(7)]
+    this, last = period(this_week, goal), period(before, goal)
+    rows = [
+        Row(
+            "Days logged",
+            f"{this.days_logged} of {this.calendar_days}",
+            f"{last.days_logged} of {last.calendar_days}",
+            None,
+        ),
+        *_scale_rows(this, last, ("function", "pain", "worst", "allodynia")),
+        *_count_rows(this, last),
+        *_scale_rows(this, last, ("sleep", "mood")),
+        *_exercise_rows(this, last, goal),
+    ]
+    return WeekSummary(
+        start=start,
+        end=start + dt.timedelta(days=6),
+        this=this,
+        last=last,
+        goal=goal,
+        headline=headline(this, last),
+        rows=rows,
+        most_changed=_most_changed(this, last),
+    )

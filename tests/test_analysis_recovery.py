@@ -1,0 +1,255 @@
+"""The function-before-pain analysis: answers computed by hand for small made-up diaries."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from ampsdiary.analysis.recovery import (
+    PATTERNS,
+    analyse,
+    baseline_window,
+    onset,
+    pattern_of,
+    smooth,
+)
+from ampsdiary.daily import Day
+from ampsdiary.errors import DiaryError
+from analysis_helpers import START, STEP_FUNCTION, STEP_PAIN, dates, make_days, write_diary
+
+
+def day(n: int) -> dt.date:
+    """Day n of the made-up diaries (day 0 = Tue 1 Sep 2026)."""
+    return START + dt.timedelta(days=n)
+
+
+# -- smoothing -------------------------------------------------------------------------------
+
+
+def test_smooth_is_a_trailing_mean_over_calendar_days_needing_four_logged():
+    values = [1, None, 3, None, 5, None, 7, 9]
+    # Day 6: 1, 3, 5, 7 are logged -> 4. Day 7: window days 1-7 -> 3, 5, 7, 9 -> 6.
+    assert smooth(values) == [None, None, None, None, None, None, 4, 6]
+
+
+def test_smooth_window_and_minimum_are_options():
+    assert smooth([2, 4, None, 6], window=2, min_days=1) == [2, 3, 4, 6]
+    assert smooth([], window=7) == []
+
+
+# -- onsets ----------------------------------------------------------------------------------
+
+
+def meets(v: float) -> bool:
+    return v >= 4
+
+
+def test_onset_needs_the_next_hold_days_to_stay_above():
+    smoothed = [5, 5, 3, 5, 5, 5, 5, 5, 5, 5, 5]
+    # Days 0 and 1 have the 3 (day 2) inside their next 7 days; day 3 is the first that holds.
+    assert onset(dates(11), smoothed, day(-1), meets, 7) == day(3)
+
+
+def test_unknown_days_in_the_hold_do_not_break_it_but_half_must_be_known():
+    three_gaps = [1, 5, None, None, None, 5, 5, 5, 5, 5]
+    assert onset(dates(10), three_gaps, day(-1), meets, 7) == day(1)  # 4 of 7 known
+    four_gaps = [1, 5, None, None, None, None, 5, 5, 5, 5]
+    # Day 1: only 3 of its next 7 days are known. Day 6: the diary ends before 7 more days.
+    assert onset(dates(10), four_gaps, day(-1), meets, 7) is None
+
+
+def test_onset_waits_for_the_hold_to_happen_and_comes_after_the_baseline():
+    assert onset(dates(3), [5, 5, 5], day(-1), meets, 7) is None
+    assert onset(dates(3), [5, 5, 5], day(-1), meets, 2) == day(0)
+    assert onset(dates(12), [5] * 12, day(2), meets, 7) == day(3)
+
+
+@pytest.mark.parametrize(
+    ("function", "pain", "pattern"),
+    [
+        (0, 4, "function-first"),
+        (0, 3, "together"),
+        (0, -3, "together"),
+        (0, -4, "pain-first"),
+        (0, None, "function-only"),
+        (None, 0, "pain-only"),
+        (None, None, "not-yet"),
+    ],
+)
+def test_patterns(function, pain, pattern):
+    as_date = lambda n: None if n is None else day(n)  # noqa: E731
+    assert pattern_of(as_date(function), as_date(pain)) == pattern
+    assert pattern in PATTERNS
+
+
+# -- baseline window -------------------------------------------------------------------------
+
+
+def test_baseline_is_the_first_seven_logged_days():
+    logged = [day(n) for n in (0, 1, 3, 4, 6, 7, 8, 9)]
+    assert baseline_window(logged) == (day(0), day(8))
+    assert baseline_window(logged[:2]) == (day(0), day(1))  # a young diary: what there is
+
+
+def test_baseline_is_the_week_before_treatment_start_and_options_win():
+    logged = [day(0)]
+    assert baseline_window(logged, treatment_start=day(14)) == (day(7), day(13))
+    assert baseline_window(logged, day(14), start=day(2)) == (day(2), day(8))
+    assert baseline_window(logged, day(14), end=day(20)) == (day(14), day(20))
+    assert baseline_window(logged, day(14), day(1), day(3)) == (day(1), day(3))
+    with pytest.raises(DiaryError, match="after --baseline-to"):
+        baseline_window(logged, start=day(5), end=day(1))
+
+
+# -- the whole analysis ----------------------------------------------------------------------
+
+
+def test_known_onsets_and_lag():
+    r = analyse(make_days(STEP_FUNCTION, STEP_PAIN))
+    assert (r.baseline_start, r.baseline_end) == (day(0), day(6))
+    assert (r.baseline["function"], r.baseline["pain"]) == (2, 8)
+    assert r.function_onset == day(13)  # 30/7 = 4.29 >= 4
+    assert r.pain_onset == day(23)  # 40/7 = 5.71 <= 6
+    assert (r.lag_days, r.pattern) == (10, "function-first")
+    assert r.function_smooth[13] == pytest.approx(30 / 7)
+    assert r.pain_smooth[22] == pytest.approx(44 / 7)
+    assert (r.days_logged, r.adherence, r.streak) == (31, 1.0, 31)
+    # Last 7 days: function 6 and pain 4; baseline 2 and 8.
+    assert (r.change["function"], r.change["pain"]) == (4, -4)
+    assert (r.verdict("function"), r.verdict("pain")) == ("better", "better")
+    text = r.explain()
+    assert "Mon 14 Sep" in text and "10 days later" in text and "Thu 24 Sep" in text
+
+
+def test_missing_days_count_as_missing_not_zero():
+    function, pain = list(STEP_FUNCTION), list(STEP_PAIN)
+    for n in (2, 5, 15, 16):
+        function[n] = pain[n] = None
+    r = analyse(make_days(function, pain))
+    # Baseline: the first 7 logged days are 0, 1, 3, 4, 6, 7, 8 (all function 2, pain 8).
+    assert (r.baseline_start, r.baseline_end, r.baseline_days) == (day(0), day(8), 7)
+    assert (r.baseline["function"], r.baseline["pain"]) == (2, 8)
+    # Day 22's window (days 16-22) has 16 missing: 8, 8, 8, 4, 4, 4 -> exactly 6.0.
+    assert r.pain_smooth[22] == 6
+    assert (r.function_onset, r.pain_onset, r.lag_days) == (day(13), day(22), 9)
+    assert r.days_logged == 27 and r.adherence == round(27 / 31, 2)
+
+
+def test_threshold_and_hold_are_options():
+    days = make_days(STEP_FUNCTION, STEP_PAIN)
+    # Threshold 1: function needs 3, first met on day 11 (22/7 = 3.14); pain 7 on day 21 (48/7).
+    r = analyse(days, threshold=1)
+    assert (r.function_onset, r.pain_onset) == (day(11), day(21))
+    # A 14-day hold: function (day 13) holds to day 27; pain (day 23) cannot be confirmed yet.
+    r = analyse(days, hold=14)
+    assert (r.function_onset, r.pain_onset, r.pattern) == (day(13), None, "function-only")
+
+
+def test_pain_that_never_improves_is_said_kindly():
+    r = analyse(make_days(STEP_FUNCTION, [7] * 31))
+    assert (r.function_onset, r.pain_onset, r.lag_days) == (day(13), None, None)
+    assert r.pattern == "function-only"
+    data = r.as_json()
+    assert (data["pain_onset"], data["lag_days"], data["pattern"]) == (None, None, "function-only")
+    assert "has not eased by 2 points yet" in r.explain()
+    assert "function usually moves first" in r.explain()
+
+
+def test_pain_first_together_and_not_yet():
+    r = analyse(make_days([3] * 31, STEP_PAIN))
+    assert (r.function_onset, r.pain_onset, r.pattern) == (None, day(23), "pain-only")
+    assert "Function has not risen by 2 points yet (last 7 days 3.0)" in r.explain()
+    r = analyse(make_days([2] * 20 + [6] * 11, [8] * 10 + [4] * 21))
+    # Function needs 4 on day 23, pain 6 on day 13: pain is 10 days ahead.
+    assert (r.function_onset, r.pain_onset, r.lag_days) == (day(23), day(13), -10)
+    assert r.pattern == "pain-first" and "10 days before function" in r.explain()
+    r = analyse(make_days(STEP_FUNCTION, [8] * 10 + [4] * 21))
+    assert (r.lag_days, r.pattern) == (0, "together")
+    r = analyse(make_days([3] * 31, [6] * 31))
+    assert (r.function_onset, r.pain_onset, r.pattern) == (None, None, "not-yet")
+    assert "no lasting change" in r.explain() and "Keep logging" in r.explain()
+
+
+def test_a_single_day_is_its_own_baseline():
+    r = analyse([Day(day(0), entries=1, pain=6, function=3)])
+    assert (r.baseline_start, r.baseline_end) == (day(0), day(0))
+    assert (r.baseline["function"], r.baseline["pain"], r.pattern) == (3, 6, "not-yet")
+    assert r.function_smooth == [None] and r.days_logged == 1 and r.streak == 1
+    assert "Everything logged so far is the baseline" in r.explain()
+
+
+def test_an_empty_diary_has_nothing_to_analyse():
+    with pytest.raises(DiaryError, match="nothing logged"):
+        analyse([])
+    with pytest.raises(DiaryError, match="nothing logged"):
+        analyse([Day(day(0)), Day(day(1))])
+
+
+def test_leading_unlogged_days_are_not_analysed():
+    r = analyse([Day(day(-2)), *make_days([5], [5])])
+    assert r.dates == [day(0)] and r.adherence == 1.0
+
+
+def test_treatment_start_sets_the_baseline_week():
+    # Function 1 in week one, 2 in week two; treatment starts on day 14 (week three).
+    days = make_days([1] * 7 + [2] * 7 + [5] * 17, [8] * 31)
+    r = analyse(days, treatment_start=day(14))
+    assert (r.baseline_start, r.baseline_end, r.baseline["function"]) == (day(7), day(13), 2)
+    # Needs 4: day 15's window (days 9-15) is 2,2,2,2,2,5,5 = 20/7; day 16 = 23/7; day 17 = 26/7;
+    # day 18 = 29/7 = 4.14.
+    assert r.function_onset == day(18)
+    assert analyse(days).function_onset == day(16)  # first-week baseline 1: needs 3, 23/7
+
+
+# -- the command -----------------------------------------------------------------------------
+
+
+def test_recovery_json_keys_other_tools_rely_on(run, db_path):
+    write_diary(db_path, STEP_FUNCTION, STEP_PAIN)
+    result = run("recovery", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["baseline"]["function"] == 2 and data["baseline"]["pain"] == 8
+    assert (data["function_onset"], data["pain_onset"]) == ("2026-09-14", "2026-09-24")
+    assert (data["lag_days"], data["pattern"]) == (10, "function-first")
+    # The diary runs on to today (Wed 18 Nov) unlogged: 31 of 79 days logged.
+    assert (data["days"], data["days_logged"], data["streak"]) == (79, 31, 0)
+    assert data["last_7_days"]["function"]["days"] == 0
+    assert data["change_since_baseline"]["function"] is None  # nothing logged lately
+
+
+def test_recovery_text_and_options(run, db_path):
+    write_diary(db_path, STEP_FUNCTION, STEP_PAIN)
+    result = run("recovery")
+    assert result.exit_code == 0, result.output
+    assert "Function improved from: Mon 14 Sep 2026" in result.output
+    assert "Pain eased from:        Thu 24 Sep 2026" in result.output
+    assert "Lag: 10 days" in result.output and "Pattern: function-first." in result.output
+    data = json.loads(run("recovery", "--json", "--threshold", "1", "--hold", "3").output)
+    assert (data["threshold"], data["hold_days"]) == (1, 3)
+    assert data["function_onset"] == "2026-09-12"  # day 11
+    bad = run("recovery", "--baseline-from", "2026-09-02", "--baseline-to", "9 sep")
+    assert bad.exit_code == 2 and "--baseline-to: '9 sep' is not a date" in bad.output
+    result = run(
+        "recovery", "--json", "--baseline-from", "2026-09-02", "--baseline-to", "2026-09-08"
+    )
+    data = json.loads(result.output)
+    assert data["baseline_window"] == {"start": "2026-09-02", "end": "2026-09-08", "days_logged": 7}
+    assert data["baseline"]["function"] == 2
+
+
+def test_recovery_on_an_empty_diary_is_one_line(run):
+    result = run("recovery")
+    assert result.exit_code == 2
+    assert result.output.strip() == (
+        "Error: diary: has nothing logged yet; start with `ampsdiary log`"
+    )
+
+
+def test_the_demo_shows_function_first(run, demo_db):
+    data = json.loads(run("--db", str(demo_db), "recovery", "--json").output)
+    assert data["pattern"] == "function-first"
+    assert 14 <= data["lag_days"] <= 35  # a few weeks
+    assert data["baseline_window"]["days_logged"] == 7

@@ -1,0 +1,182 @@
+"""The week summary: this week next to last, arrows that mean better or worse, the headline."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from ampsdiary.analysis.period import period
+from ampsdiary.analysis.summary import headline, week_summary
+from ampsdiary.daily import Day
+from analysis_helpers import make_days, write_diary
+
+MON = dt.date(2026, 11, 2)  # last week starts here; "this" week is Mon 9 - Sun 15 Nov
+# Last week: function 4 and pain 6 every day. This week: six days logged, Sunday not.
+FUNCTION = [4] * 7 + [5, 6, 6, 7, 6, 6, None]
+PAIN = [6] * 7 + [6, 6, 5, 6, 6, 5, None]
+
+
+def weeks() -> tuple[list[Day], list[Day]]:
+    days = make_days(FUNCTION, PAIN, MON)
+    return days[7:], days[:7]
+
+
+def rows_by_label(summary) -> dict:
+    return {row.label: row for row in summary.rows}
+
+
+def test_means_say_how_many_days_and_headline_says_function_first():
+    this, last = weeks()
+    s = week_summary(this, last, goal=None)
+    assert (s.start, s.end) == (dt.date(2026, 11, 9), dt.date(2026, 11, 15))
+    # Function 36/6 = 6.0 against 4.0; pain 34/6 = 5.67 against 6.0, within half a point.
+    assert s.headline == (
+        "You did more this week: function 4.0 -> 6.0. Pain about the same (6.0 -> 5.7)."
+    )
+    rows = rows_by_label(s)
+    assert tuple(rows["Days logged"]) == ("Days logged", "6 of 7", "7 of 7", None)
+    assert tuple(rows["Function (average)"]) == (
+        "Function (average)",
+        "6.0 (6 days)",
+        "4.0 (7 days)",
+        "better",
+    )
+    _, this_text, last_text, verdict = rows["Pain (average)"]
+    assert (this_text, last_text, verdict) == ("5.7 (6 days)", "6.0 (7 days)", "same")
+
+
+def test_arrows_mean_better_or_worse_for_each_measure():
+    this, last = weeks()
+    rows = rows_by_label(week_summary(this, last, None))
+    # Function up is better; pain down is better; equal is the same.
+    assert (rows["Function lowest"].arrow, rows["Function lowest"].verdict) == ("↑", "better")
+    assert (rows["Pain lowest"].arrow, rows["Pain lowest"].verdict) == ("↓", "better")
+    assert (rows["Pain highest"].arrow, rows["Pain highest"].verdict) == ("→", "same")
+    swapped = rows_by_label(week_summary(last, this, None))
+    assert (swapped["Function lowest"].arrow, swapped["Function lowest"].verdict) == ("↓", "worse")
+    assert (swapped["Pain lowest"].arrow, swapped["Pain lowest"].verdict) == ("↑", "worse")
+    assert swapped["Pain lowest"][3] == "worse"  # rows also index like tuples
+
+
+def test_headline_words_for_every_direction():
+    def week(function, pain, logged=7):
+        return period(make_days([function] * logged, [pain] * logged, MON))
+
+    assert headline(week(4, 4), week(6, 6)) == (
+        "A harder week: function 6.0 -> 4.0. Hard weeks happen; keep moving. "
+        "Pain eased (6.0 -> 4.0)."
+    )
+    assert headline(week(5, 6), week(5, 4)) == (
+        "Function about the same (5.0 -> 5.0). Pain was higher (4.0 -> 6.0)."
+    )
+    assert headline(week(5, 6), week(None, None)) == (
+        "Function 5.0 this week (none the week before to compare). Pain 6.0."
+    )
+    assert headline(week(None, None), week(5, 6)).startswith("Nothing logged this week yet")
+
+
+def test_a_week_with_nothing_logged_is_blank_not_zero():
+    _, last = weeks()
+    empty = [Day(dt.date(2026, 11, 9) + dt.timedelta(days=i)) for i in range(7)]
+    s = week_summary(empty, last, goal=60)
+    assert s.headline == "Nothing logged this week yet: log a day and this summary fills in."
+    rows = rows_by_label(s)
+    assert tuple(rows["Function (average)"])[1:] == ("no days", "4.0 (7 days)", None)
+    assert (s.best_day, s.worst_day, s.most_changed) == (None, None, None)
+    data = s.as_json()
+    assert data["this_week"]["days_logged"] == 0
+    assert data["this_week"]["function"] == {"mean": None, "low": None, "high": None, "days": 0}
+    assert data["this_week"]["exercise"]["minutes_per_logged_day"] is None
+
+
+def test_best_worst_and_what_changed_most():
+    this, last = weeks()
+    s = week_summary(this, last, None)
+    # Day score = mean of function and 10 - pain: Mon 4.5 ... Wed, Thu, Sat 5.5 (latest wins).
+    assert s.best_day.date == dt.date(2026, 11, 14)
+    assert s.worst_day.date == dt.date(2026, 11, 9)
+    assert s.day_texts() == ("Sat 14 Nov (function 6, pain 5)", "Mon 09 Nov (function 5, pain 6)")
+    assert s.most_changed["measure"] == "function" and s.most_changed["change"] == 2
+    assert s.most_changed_text == "Function changed most: 4.0 -> 6.0 (better)."
+
+
+def test_exercise_by_kind_against_the_goal():
+    this, last = weeks()
+    this[0].exercise = {"aerobic": 45, "physio": 30}
+    this[1].exercise = {"aerobic": 60}
+    last[0].exercise = {"aerobic": 30}
+    s = week_summary(this, last, goal=60)
+    rows = rows_by_label(s)
+    assert s.exercise == {"aerobic": 105, "physio": 30}
+    assert tuple(rows["Exercise goal met"])[1:] == ("2 of 6 days", "0 of 7 days", "better")
+    # 135 minutes over 6 logged days = 22.5 a day; last week 30 / 7 = 4.3.
+    assert tuple(rows["Exercise, minutes a day"])[1:] == (
+        "22.5 (goal 60)",
+        "4.3 (goal 60)",
+        "better",
+    )
+    assert tuple(rows["  aerobic"])[1:3] == ("105 min", "30 min")
+    assert tuple(rows["  physio"])[1:3] == ("30 min", "0 min")
+    exercise = s.as_json()["this_week"]["exercise"]
+    assert exercise == {
+        "minutes_by_kind": {"aerobic": 105, "physio": 30},
+        "minutes_total": 135,
+        "minutes_per_logged_day": 22.5,
+        "goal_per_day": 60,
+    }
+
+
+# -- the command -----------------------------------------------------------------------------
+
+NOTES = {"2026-11-10": {"day_note": "Walked to school", "private_note": "secret crush"}}
+
+
+def test_summary_command_text_and_json(run, db_path):
+    write_diary(db_path, FUNCTION, PAIN, MON, {"exercise-goal": "60"}, NOTES)
+    run("exercise", "aerobic", "70", "--date", "2026-11-10")
+    result = run("summary", "--week", "2026-W46")
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "Week Mon 09 Nov - Sun 15 Nov 2026" in out
+    assert "You did more this week: function 4.0 -> 6.0." in out
+    assert "Tue 10 Nov: Walked to school" in out and "secret" not in out
+    pain_lowest = next(line for line in out.splitlines() if "Pain lowest" in line)
+    assert pain_lowest.split()[2:] == ["5", "6", "↓", "better"]
+    data = json.loads(run("summary", "--week", "2026-11-11", "--json").output)
+    assert data["start"] == "2026-11-09" and data["end"] == "2026-11-15"
+    assert data["this_week"]["function"] == {"mean": 6.0, "low": 5, "high": 7, "days": 6}
+    assert data["last_week"]["pain"]["mean"] == 6.0
+    assert data["this_week"]["goal_met_days"] == {"days": 1, "of": 6}
+    assert data["changes"]["function"] == {"change": 2.0, "direction": "up", "verdict": "better"}
+    assert data["day_notes"] == [{"date": "2026-11-10", "note": "Walked to school"}]
+    assert "secret" not in json.dumps(data)
+
+
+def test_this_week_so_far(run):
+    run("log", "--function", "5", "--pain", "4", "--date", "mon")
+    run("log", "--function", "7", "--pain", "4", "--date", "tue")
+    result = run("summary")
+    assert result.exit_code == 0, result.output
+    assert "Week Mon 16 Nov - Sun 22 Nov 2026 (so far: to Wed 18 Nov)" in result.output
+    assert "Function 6.0 this week (none the week before to compare). Pain 4.0." in result.output
+    days = next(line for line in result.output.splitlines() if "Days logged" in line)
+    assert days.split()[2:] == ["2", "of", "3", "0", "of", "7"]
+
+
+def test_empty_diary_and_bad_week(run):
+    result = run("summary", "--week", "2026-W30", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["this_week"]["days_logged"] == 0 and data["this_week"]["pain"]["mean"] is None
+    assert data["headline"].startswith("Nothing logged this week yet")
+    bad = run("summary", "--week", "2026-W99")
+    assert bad.exit_code == 2
+    assert bad.output.strip() == (
+        "Error: --week: '2026-W99' is not a week; use YYYY-Www with weeks 1-53"
+    )
+
+
+def test_a_future_week_is_refused(run):
+    result = run("summary", "--week", "2026-W50")
+    assert result.exit_code == 2
+    assert result.output.startswith("Error: --week: '2026-W50' is in the future")
