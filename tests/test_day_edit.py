@@ -15,7 +15,9 @@ def test_day_shows_entries_facts_and_sessions(run):
     assert "08:15 (added 2026-11" in result.output  # back-filled: recorded later than it describes
     assert "where it hurts left-knee" in result.output
     assert "Function: 6" in result.output
-    assert "Private note (only on this computer): only me" in result.output
+    assert "only me" not in result.output and "add --private to see it" in result.output
+    assert "Private note: only me" in run("day", "mon", "--private").output
+    assert "only me" not in run("day", "mon", "--json").output
     assert "Session #1: physio 45 min, hard" in result.output
 
 

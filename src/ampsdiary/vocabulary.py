@@ -363,7 +363,7 @@ SESSION_FIELDS = (
         Choice(INTENSITIES, {"light": "easy", "medium": "moderate", "hard-work": "hard"}),
         "Intensity",
     ),
-    Field("session_note", "session", Text(), "Note"),
+    Field("session_note", "session", Text(), "Note", cli="note"),
 )
 
 FIELDS: dict[str, Field] = {f.name: f for f in (*ENTRY_FIELDS, *DAY_FIELDS, *SESSION_FIELDS)}

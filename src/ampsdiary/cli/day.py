@@ -35,17 +35,26 @@ def _entry_table(entries: list[dict]) -> Table:
 def day(
     ctx: typer.Context,
     date: Annotated[str, typer.Argument(help=f"Which day: {DATE_HELP}.")] = "today",
+    private: Annotated[
+        bool, typer.Option("--private", help="Also show the private note (only you should see it).")
+    ] = False,
     as_json: JsonOption = False,
 ) -> None:
-    """Show everything logged on one day, with the ids that `edit` and `delete` take."""
+    """Everything logged on one day, with ids.
+
+    The ids are what `edit` and `delete` take.
+    """
     when = parse_date(date, "DATE")
     with opened(ctx) as diary:
+        facts = diary.day(when)
         data = {
             "date": when.isoformat(),
             "entries": diary.entries(when, when),
-            "day": diary.day(when),
+            "day": facts,
             "sessions": diary.sessions(when, when),
         }
+    # Parents may look at this screen too: the private note shows only when asked for.
+    has_private = bool(facts and not private and facts.pop("private_note"))
 
     def render(out: Console) -> None:
         out.print(f"{when:%A %d %B %Y}")
@@ -57,10 +66,10 @@ def day(
             for name in ("function", "school", "sport", "social", "sleep", "mood", "day_note"):
                 if facts[name] is not None:
                     out.print(f"{FIELDS[name].label}: {cell(facts[name])}", markup=False)
-            if facts["private_note"]:
-                out.print(
-                    f"Private note (only on this computer): {facts['private_note']}", markup=False
-                )
+            if facts.get("private_note"):
+                out.print(f"Private note: {facts['private_note']}", markup=False)
+            elif has_private:
+                out.print("There is a private note: add --private to see it.")
         for s in data["sessions"]:
             extra = f", {s['intensity']}" if s["intensity"] else ""
             out.print(f"Session #{s['id']}: {s['kind']} {s['minutes']} min{extra}", markup=False)
@@ -77,7 +86,10 @@ def edit(
         bool, typer.Option("--session", help="ID is an exercise session, not an entry.")
     ] = False,
 ) -> None:
-    """Correct one field of an entry (or --session); the old value is kept in history."""
+    """Correct one field; the old value is kept.
+
+    Works on a symptom entry, or with --session on an exercise session.
+    """
     table, fields = ("sessions", SESSION_FIELDS) if session else ("entries", ENTRY_FIELDS)
     by_word = {f.flag.lstrip("-").lower(): f for f in fields}
     f = by_word.get(field.lower().lstrip("-").replace("_", "-"))

@@ -22,7 +22,10 @@ def _target(option: str | None) -> Path:
 
 
 def demo(ctx: typer.Context) -> None:
-    """Write a realistic 10-week recovery into a separate demo diary and say what to try next."""
+    """Make a 10-week example diary to explore.
+
+    A realistic recovery, written into its own demo file, never into a real diary.
+    """
     path = _target(ctx.obj)
     if path.exists() and path.stat().st_size:
         diary = open_diary(path)

@@ -53,7 +53,10 @@ def summary(
     ] = None,
     as_json: JsonOption = False,
 ) -> None:
-    """This week (Monday to Sunday) next to the week before, in numbers and one headline."""
+    """This week next to the week before.
+
+    Monday to Sunday, in numbers and one plain-language headline (function first).
+    """
     from ..analysis.summary import week_summary
 
     monday = week_of(week)
@@ -80,7 +83,10 @@ def trends_command(
     ] = "week",
     as_json: JsonOption = False,
 ) -> None:
-    """One row per week or month: means, change since the baseline, and sparklines."""
+    """Week-by-week or month-by-month means.
+
+    One row per period with the change since the baseline, and sparklines.
+    """
     from ..analysis.recovery import baseline_of
     from ..analysis.trends import check_by, trends
 
@@ -115,7 +121,10 @@ def recovery(
     baseline_to: DateOpt = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Baseline, when function and pain started to improve, the lag and what it means."""
+    """Did function improve before pain?
+
+    The baseline, when function and pain started to improve, the lag and what it means.
+    """
     from ..analysis.recovery import analyse
 
     b_start = parse_date(baseline_from, "--baseline-from") if baseline_from else None
@@ -127,7 +136,10 @@ def recovery(
 
 
 def nudge(ctx: typer.Context, as_json: JsonOption = False) -> None:
-    """One line if today is not logged yet, nothing if it is: for your shell start-up file."""
+    """A reminder line if today is not logged yet.
+
+    Prints nothing once today is logged: meant for your shell start-up file.
+    """
     now, path = today(), diary_path(ctx.obj)
     logged: list[dt.date] = []
     if path.exists():  # never create a diary just by opening a terminal

@@ -84,7 +84,10 @@ def log(
         bool, typer.Option("--check-in", help="Ask the guided questions even without a terminal.")
     ] = False,
 ) -> None:
-    """Log how today went. With no value flags, in a terminal, it asks a few quick questions."""
+    """Log how today went.
+
+    With no value flags, in a terminal, it asks a few quick questions instead.
+    """
     values = locals()
     day_date = parse_date(date)
     at = parse_time(time) if time else None
@@ -124,7 +127,10 @@ def exercise(
     intensity: Annotated[str | None, _opt("intensity")] = None,
     note: Annotated[str | None, typer.Option(help="A note about the session.")] = None,
 ) -> None:
-    """Log an exercise or therapy session, e.g. `ampsdiary exercise aerobic 30`."""
+    """Log an exercise or therapy session.
+
+    For example `ampsdiary exercise aerobic 30 --intensity hard`.
+    """
     day_date = parse_date(date)
     values = parse_all(
         {"kind": kind, "minutes": minutes, "intensity": intensity, "session_note": note}

@@ -25,7 +25,10 @@ def delete(
         int | None, typer.Option(help="Delete one exercise session by its id.")
     ] = None,
 ) -> None:
-    """Delete a day, an entry or a session. Nothing is lost: `history` keeps the old values."""
+    """Delete a day, an entry or a session.
+
+    Nothing is lost: `history` keeps the old values.
+    """
     if sum(x is not None for x in (date, entry, session)) != 1:
         raise DiaryError("delete", None, "needs exactly one of: DATE, --entry ID, --session ID")
     with opened(ctx) as diary:
@@ -42,7 +45,7 @@ def delete(
         if row is None:
             flag = "--entry" if table == "entries" else "--session"
             raise DiaryError(
-                flag, str(row_id), "is not an id in this diary; see `ampsdiary show --json`"
+                flag, str(row_id), "is not an id in this diary; see `ampsdiary day DATE`"
             )
         what = "entry" if table == "entries" else "session"
         typer.echo(
@@ -50,7 +53,10 @@ def delete(
         )
 
 
-config_app = typer.Typer(help="Settings: patient id, name, daily exercise goal, treatment start.")
+config_app = typer.Typer(
+    help="Read and change settings.\n\n"
+    "Keys: patient-id, name, exercise-goal (minutes a day), treatment-start (a date)."
+)
 
 
 @config_app.command("get")

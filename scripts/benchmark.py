@@ -1,0 +1,247 @@
+"""Time real `ampsdiary` commands on a 10-year diary, the way a person runs them.
+
+Each command runs as its own process (interpreter start, imports, SQLite, rendering: all of it)
+against a diary of 3,650 days built through the store API. The interpreter's bare start and the
+import of the CLI are measured too, so the table says which part of a number is ours.
+Commands not in this version of the CLI are listed as skipped. `--write` rewrites docs/benchmark.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from ampsdiary import demo
+from ampsdiary.store import open_diary
+
+ROOT = Path(__file__).resolve().parent.parent
+DOC = ROOT / "docs" / "benchmark.md"
+CLI = Path(sys.executable).parent / "ampsdiary"
+YEARS_DAYS = 3650
+SHOW = "show --days 14"
+COMMANDS = (
+    ("log --pain 4 --function 6", "the hot path: save one entry, then the streak line"),
+    ("nudge", "the daily reminder"),
+    (SHOW, "two weeks, one row a day"),
+    ("summary", "this week next to last week"),
+    ("trends --by month", "one row a month for ten years"),
+    ("recovery", "when function and pain started to improve"),
+    ("plot recovery --out recovery.png", "loads matplotlib; draws all ten years"),
+    ("report --out week.pdf", "loads matplotlib; one week"),
+)
+IMPORTTIME = re.compile(r"import time:\s+(\d+) \|\s+(\d+) \|( *)(\S+)")
+
+
+def build_diary(path: Path, end: dt.date) -> dict[str, int]:
+    """Ten years of the demo's 10-week recovery, back to back, plus a midday entry every other day.
+
+    The demo gives about 1.5 entries a day; the extra entries bring it to about 2.
+    """
+    first = end - dt.timedelta(days=YEARS_DAYS - 1)
+    entries, days, sessions = [], [], []
+    window_end = end
+    while window_end >= first:
+        e, d, s, _ = demo.generate(window_end)
+        entries += e
+        days += d
+        sessions += s
+        window_end -= dt.timedelta(days=demo.WEEKS * 7)
+    keep = first.isoformat()
+    entries = [r for r in entries if r["date"] >= keep]
+    days = [r for r in days if r["date"] >= keep]
+    sessions = [r for r in sessions if r["date"] >= keep]
+    entries += [
+        r | {"time": "13:00"}
+        for r in entries
+        if r["time"] == "08:00" and dt.date.fromisoformat(r["date"]).toordinal() % 2
+    ]
+    diary = open_diary(path)
+    diary.write_all(entries, days, sessions)
+    treatment_start = (first + dt.timedelta(days=7)).isoformat()
+    for key, value in (demo.SETTINGS | {"treatment-start": treatment_start}).items():
+        diary.set_setting(key, value)
+    diary.close()
+    return {"days": len(days), "entries": len(entries), "sessions": len(sessions)}
+
+
+def timed(argv: list[str], env: dict[str, str]) -> tuple[float, subprocess.CompletedProcess]:
+    """Wall-clock milliseconds of one process; it runs in the scratch folder ($PWD in env)."""
+    start = time.perf_counter()
+    result = subprocess.run(argv, env=env, capture_output=True, text=True, cwd=env["PWD"])
+    return (time.perf_counter() - start) * 1000, result
+
+
+def measure(argv: list[str], env: dict[str, str], runs: int) -> dict:
+    """One untimed warm-up run (it also tells us whether the command exists), then `runs` timed."""
+    _, result = timed(argv, env)
+    if result.returncode != 0:
+        error = (result.stderr.strip().splitlines() or ["(no message)"])[-1]
+        missing = "No such command" in result.stderr
+        return {"note": "skipped: not in this version" if missing else f"failed: {error}"}
+    times = [timed(argv, env)[0] for _ in range(runs)]
+    return {"median": statistics.median(times), "min": min(times), "max": max(times)}
+
+
+def import_times(args: list[str], env: dict[str, str]) -> list[tuple[int, int, int, str]]:
+    """(self us, cumulative us, depth, module) for every import `python -X importtime ARGS` made."""
+    _, result = timed([sys.executable, "-X", "importtime", *args], env)
+    found = (m.groups() for m in map(IMPORTTIME.match, result.stderr.splitlines()) if m)
+    return [(int(own), int(total), (len(pad) - 1) // 2, name) for own, total, pad, name in found]
+
+
+def by_package(lines: list[tuple[int, int, int, str]]) -> dict[str, float]:
+    """Milliseconds of each top-level import, keyed by its package and the largest it pulled in.
+
+    importtime lists a module after the modules it imported, one level deeper.
+    """
+    groups: dict[str, float] = {}
+    children: list[tuple[int, str]] = []
+    for _, total, depth, name in lines:
+        if depth == 1:
+            children.append((total, name.split(".")[0]))
+        if depth != 0:
+            continue
+        top = name.split(".")[0]
+        inner = [child for _, child in sorted(children, reverse=True) if child != top][:1]
+        key = f"`{top}`" + (f" (with `{inner[0]}`)" if inner else "")
+        groups[key] = groups.get(key, 0) + total / 1000
+        children = []
+    return groups
+
+
+def startup(env: dict[str, str], db: Path, runs: int) -> tuple[list[tuple[str, float]], dict]:
+    """Where a command's time goes before it touches the diary, as medians of `runs` runs."""
+    python = [sys.executable]
+    bare = [timed([*python, "-c", "pass"], env)[0] for _ in range(runs)]
+    imported = [timed([*python, "-c", "import ampsdiary.cli"], env)[0] for _ in range(runs)]
+    cli_imports = [import_times(["-c", "import ampsdiary.cli"], env) for _ in range(runs)]
+    ours = [[line for line in run if line[3].startswith("ampsdiary")] for run in cli_imports]
+    rows = [
+        ("`python -c pass`: the bare interpreter", statistics.median(bare)),
+        (
+            '`python -c "import ampsdiary.cli"`: interpreter and imports',
+            statistics.median(imported),
+        ),
+        (
+            "`-X importtime`: importing `ampsdiary.cli` with its dependencies",
+            statistics.median(sum(t for _, t, d, _ in run if d == 0) / 1000 for run in ours),
+        ),
+        (
+            "`-X importtime`: of that, the code in ampsdiary's own modules",
+            statistics.median(sum(own for own, *_ in run) / 1000 for run in ours),
+        ),
+    ]
+    command = ["-m", "ampsdiary", "--db", str(db), *SHOW.split()]
+    runs_by_package = [by_package(import_times(command, env)) for _ in range(runs)]
+    packages = {
+        key: statistics.median(run.get(key, 0) for run in runs_by_package)
+        for key in runs_by_package[0]
+    }
+    return rows, packages
+
+
+def fmt(ms: float) -> str:
+    return f"{ms:,.0f}" if ms >= 10 else f"{ms:.1f}"
+
+
+def table(results: list[tuple[str, str, dict]], rows: list, packages: dict, runs: int) -> str:
+    lines = ["| Command | Median ms | Min ms | Max ms | Note |", "|---|---:|---:|---:|---|"]
+    for command, why, r in results:
+        if "median" in r:
+            lines.append(
+                f"| `{command}` | {fmt(r['median'])} | {fmt(r['min'])} | {fmt(r['max'])} | {why} |"
+            )
+        else:
+            lines.append(f"| `{command}` | | | | {r['note']} |")
+    lines += ["", f"Start-up, median of {runs} runs:", "", "| What | ms |", "|---|---:|"]
+    lines += [f"| {what} | {fmt(ms)} |" for what, ms in rows]
+    top = sorted(packages.items(), key=lambda item: -item[1])
+    lines += [
+        "",
+        f"Imports during one `{SHOW}` (`-X importtime`, cumulative, median of {runs} runs):",
+        "",
+        "| Imported at top level | ms |",
+        "|---|---:|",
+        *(f"| {key} | {fmt(ms)} |" for key, ms in top[:5]),
+        f"| everything else | {fmt(sum(ms for _, ms in top[5:]))} |",
+        f"| total | {fmt(sum(packages.values()))} |",
+    ]
+    return "\n".join(lines)
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists() and (m := re.search(r"model name\s*: (.*)", cpuinfo.read_text())):
+        cpu = m.group(1).strip()
+    return (
+        f"{os.cpu_count()} cores ({cpu}), Python {platform.python_version()}, "
+        f"{platform.system()} {platform.release()}, measured {dt.date.today()}"
+    )
+
+
+def document(body: str, sizes: dict[str, int], megabytes: float, runs: int) -> str:
+    days, entries, sessions = sizes["days"], sizes["entries"], sizes["sessions"]
+    return f"""# Benchmark
+
+How long the commands take on a diary of ten years, measured by `scripts/benchmark.py`
+(`make bench` prints the table; `.venv/bin/python scripts/benchmark.py --write` rewrites this
+page).
+
+- The diary: ten years ({YEARS_DAYS:,} days, {days:,} logged), {entries:,} pain entries,
+  {sessions:,} exercise sessions, {megabytes:.1f} MB; built through the store API from
+  the demo's 10-week recovery, repeated.
+- Each command runs as a separate process, `ampsdiary --db DIARY ...`, exactly as typed in a
+  terminal: the times include starting Python and importing everything. One untimed warm-up run
+  comes first (on a fresh machine it also builds matplotlib's font cache); then {runs} timed runs.
+  Every `log` run adds one more entry to the last day. Times are wall-clock, so other load on
+  the machine shows, mostly in the max column.
+- Commands that this version does not have yet are listed as skipped.
+
+{body}
+
+Machine: {machine()}.
+"""
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7, help="timed runs per command (default 7)")
+    parser.add_argument("--write", action="store_true", help="rewrite docs/benchmark.md")
+    args = parser.parse_args()
+    end = dt.date.today()
+    with tempfile.TemporaryDirectory(prefix="ampsdiary-bench-") as tmp:
+        env = os.environ | {
+            "AMPSDIARY_TODAY": end.isoformat(),
+            "COLUMNS": "100",
+            "NO_COLOR": "1",
+            "PWD": tmp,
+        }
+        db = Path(tmp) / "diary.db"
+        sizes = build_diary(db, end)
+        megabytes = db.stat().st_size / 1e6
+        print(f"Built {db}: {sizes}, {megabytes:.1f} MB", file=sys.stderr)
+        results = []
+        for command, why in COMMANDS:
+            result = measure([str(CLI), "--db", str(db), *command.split()], env, args.runs)
+            results.append((command, why, result))
+            print(f"  {command}: {result}", file=sys.stderr)
+        body = table(results, *startup(env, db, args.runs), args.runs)
+    print(body)
+    if args.write:
+        DOC.write_text(document(body, sizes, megabytes, args.runs), encoding="utf-8")
+        print(f"wrote {DOC.relative_to(ROOT)}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
