@@ -18,6 +18,11 @@ demo: $(VENV)/.installed
 	mkdir -p demo
 	$(BIN)/ampsdiary --db $(DEMO_DB) demo
 	$(BIN)/ampsdiary --db $(DEMO_DB) show --days 14
+	$(BIN)/ampsdiary --db $(DEMO_DB) summary
+	$(BIN)/ampsdiary --db $(DEMO_DB) recovery
+	$(BIN)/ampsdiary --db $(DEMO_DB) plot recovery --out demo/recovery.png
+	$(BIN)/ampsdiary --db $(DEMO_DB) report --out demo/week.pdf
+	@echo "Open demo/recovery.png and demo/week.pdf to see the recovery picture and the weekly page."
 
 test: $(VENV)/.installed
 	$(BIN)/ruff check src tests scripts

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from . import day, demo, log, manage, show
+from . import day, demo, insight, log, manage, plot, report, show
 
 app = typer.Typer(
     name="ampsdiary",
@@ -34,7 +34,7 @@ def root(
     ctx.obj = db
 
 
-for module in (log, day, show, manage, demo):
+for module in (log, day, show, manage, demo, plot, insight, report):
     module.register(app)
 
 

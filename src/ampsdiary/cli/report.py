@@ -1,0 +1,104 @@
+"""`report`: a printable week for a parent's folder, or a longer period for a therapist."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.console import Console
+
+from .. import daily
+from ..dates import DATE_HELP, today, week_of
+from ..errors import DiaryError
+from ..plots.output import check_target
+from ..report import FORMATS, PAPERS, write
+from ..store import Diary
+from .common import JsonOption, emit, friendly_errors, opened
+from .plot import FromOption, ToOption, analysed, load_range
+
+if TYPE_CHECKING:
+    from ..report.content import Report
+
+WEEKS_SHOWN = 8  # the weekly page's chart: this week and the seven before
+
+
+def _goal(diary: Diary) -> int | None:
+    value = diary.setting("exercise-goal")
+    return int(value) if value else None
+
+
+def _weekly(diary: Diary, week: str | None) -> Report:
+    """Monday to Sunday (to today while the week is still going) against the week before."""
+    from ..report.content import weekly
+
+    monday = week_of(week)
+    end = min(monday + dt.timedelta(days=6), today())
+    if end < monday:
+        raise DiaryError("--week", week, f"is in the future; the latest week is {week_of(None)}")
+    this = daily.load(diary, monday, end)
+    if not any(d.logged for d in this):
+        what = "has nothing logged" if week else "this week has nothing logged yet"
+        raise DiaryError(
+            "--week", week, f"{what} ({monday} to {end}); e.g. --week 7d for last week"
+        )
+    last = daily.load(diary, monday - dt.timedelta(days=7), monday - dt.timedelta(days=1))
+    first = max(diary.logged_dates()[0], monday - dt.timedelta(weeks=WEEKS_SHOWN - 1))
+    chart = daily.load(diary, first, end)
+    return weekly(this, last, chart, analysed(diary, end), diary.settings(), _goal(diary))
+
+
+def _longer(diary: Diary, first: str | None, last: str | None) -> Report:
+    from ..report.content import longer
+
+    days = load_range(diary, first, last, "report")
+    return longer(days, analysed(diary, days[-1].date), diary.settings(), _goal(diary))
+
+
+def report(
+    ctx: typer.Context,
+    out: Annotated[
+        Path,
+        typer.Option("--out", "-o", help="File to write: .pdf, .html or .md.", metavar="FILE"),
+    ],
+    week: Annotated[
+        str | None,
+        typer.Option(
+            help=f"A day in the week, or YYYY-Www. Default: this week. {DATE_HELP}.",
+            metavar="DATE",
+        ),
+    ] = None,
+    first: FromOption = None,
+    last: ToOption = None,
+    paper: Annotated[str, typer.Option(help="Paper size.", metavar="a4|letter")] = "a4",
+    as_json: JsonOption = False,
+) -> None:
+    """Write a report: one printable week (default), or --from/--to for a longer period."""
+    if week and (first or last):
+        raise DiaryError("--week", week, "cannot be used with --from/--to; give one or the other")
+    if paper.lower() not in PAPERS:
+        raise DiaryError("--paper", paper, f"is not allowed; use one of: {', '.join(PAPERS)}")
+    check_target(out, FORMATS)
+    with opened(ctx) as diary:
+        if diary.is_empty():
+            raise DiaryError(
+                "report", None, "the diary is empty; log a day first, or try `ampsdiary demo`"
+            )
+        result = _longer(diary, first, last) if first or last else _weekly(diary, week)
+    pages = write(result, out, paper.lower())
+    data = {"file": str(out), "pages": pages, "title": result.title, **result.data}
+
+    def render(console: Console) -> None:
+        count = f" ({pages} page{'s' if pages != 1 else ''})" if pages else ""
+        console.print(
+            f"Wrote the {result.title.lower()} ({result.dates}) to {out}{count}.",
+            markup=False,
+            soft_wrap=True,
+        )
+
+    emit(as_json, data, render)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(friendly_errors(report))

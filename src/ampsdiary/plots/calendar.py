@@ -1,0 +1,87 @@
+"""A month-grid heat map of one daily measure, like a contribution calendar."""
+
+from __future__ import annotations
+
+import calendar as cal
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from ..errors import DiaryError
+from . import style
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+    from ..daily import Day
+
+MEASURES = {
+    # Single-hue ramps: darker always means more, in colour, in grey and for colour-blind eyes.
+    "pain": ("Oranges", "Daily pain (mean of the day's entries)", "0 no pain", "10 worst"),
+    "function": ("Blues", "Daily function", "0 could do nothing", "10 a normal day"),
+}
+PER_ROW = 4
+WEEKDAY_LETTERS = "MTWTFSS"
+
+
+def figure(days: list[Day], measure: str) -> Figure:
+    """One small month grid per month (Monday first), a cell per day, blank when not logged."""
+    from matplotlib.figure import Figure
+
+    cmap_name, title, low, high = MEASURES[measure]
+    values = {d.date: getattr(d, measure) for d in days}
+    if all(v is None for v in values.values()):
+        raise DiaryError("plot", None, f"no {measure} logged between {style.span(days)}")
+    months = _months(days[0].date, days[-1].date)
+    cols = min(PER_ROW, len(months))
+    rows = -(-len(months) // cols)
+    fig = Figure(figsize=(style.A4_WIDTH, 0.6 + 2.0 * rows), layout="constrained")
+    axes = fig.subplots(rows, cols, squeeze=False)
+    import matplotlib
+
+    cmap = matplotlib.colormaps[cmap_name]
+    norm = matplotlib.colors.Normalize(0, 10)
+    for ax, (year, month) in zip(axes.flat, months, strict=False):
+        _month(ax, year, month, values, cmap, norm)
+    for ax in axes.flat[len(months) :]:
+        ax.set_axis_off()
+    bar = fig.colorbar(
+        matplotlib.cm.ScalarMappable(norm, cmap), ax=axes, orientation="horizontal", shrink=0.5
+    )
+    bar.set_ticks([0, 2, 4, 6, 8, 10], labels=[low, "2", "4", "6", "8", high])
+    bar.outline.set_visible(False)
+    bar.set_label("white = not logged", color=style.MUTED)
+    fig.suptitle(f"{title}, {style.span(days)}", x=0.01, ha="left", fontsize=12, weight="bold")
+    return fig
+
+
+def _months(start: dt.date, end: dt.date) -> list[tuple[int, int]]:
+    first, last = start.year * 12 + start.month - 1, end.year * 12 + end.month - 1
+    return [(n // 12, n % 12 + 1) for n in range(first, last + 1)]
+
+
+def _month(ax: Any, year: int, month: int, values: dict, cmap: Any, norm: Any) -> None:
+    """Days outside the range are left out; logged days show their value inside the cell."""
+    from matplotlib.patches import Rectangle
+
+    ax.set_title(f"{cal.month_name[month]} {year}", fontsize=10)
+    weeks = cal.Calendar().monthdatescalendar(year, month)
+    for row, week in enumerate(weeks):
+        for col, day in enumerate(week):
+            if day.month != month or day not in values:
+                continue
+            value = values[day]
+            face = "white" if value is None else cmap(norm(value))
+            ax.add_patch(
+                Rectangle((col, row), 0.92, 0.92, facecolor=face, edgecolor="#BBBBBB", lw=0.5)
+            )
+            ink = "white" if value is not None and norm(value) > 0.55 else style.INK
+            ax.text(col + 0.08, row + 0.08, str(day.day), fontsize=5, va="top", c=ink, alpha=0.7)
+            if value is not None:
+                label = f"{value:.1f}".removesuffix(".0")
+                ax.text(col + 0.46, row + 0.56, label, ha="center", va="center", fontsize=7, c=ink)
+    ax.set_xlim(-0.1, 7)
+    ax.set_ylim(6.05, -0.6)
+    ax.set_aspect("equal")
+    for col, letter in enumerate(WEEKDAY_LETTERS):
+        ax.text(col + 0.46, -0.3, letter, ha="center", fontsize=6, color=style.MUTED)
+    ax.set_axis_off()

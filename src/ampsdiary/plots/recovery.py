@@ -1,0 +1,214 @@
+"""The function-before-pain picture: what a teen shows the therapist.
+
+Daily values are faint points, their 7-day means bold lines that break on missed days,
+the baseline week a grey band, each onset a labelled vertical line, and the lag between
+them shaded and named ("function first: 23 days earlier"). Exercise minutes sit behind
+as light bars on their own axis.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+from typing import TYPE_CHECKING, Any
+
+from . import style
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+    from ..analysis.recovery import Recovery
+    from ..daily import Day
+
+HALF_DAY = dt.timedelta(hours=12)
+TOP = 12.4  # room above the 0-10 scale for the onset and lag labels
+
+
+def figure(days: list[Day], recovery: Recovery) -> Figure:
+    """The full picture, titled, with the analysis in words underneath the title."""
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(style.A4_WIDTH, style.A4_WIDTH * 0.62), layout="constrained")
+    ax = fig.add_subplot()
+    handles = draw(ax, days, recovery)
+    fig.suptitle(f"Function and pain, {style.span(days)}", x=0.01, ha="left", fontsize=13)
+    ax.set_title(
+        textwrap.fill(recovery.explain(), 115), fontsize=8.5, fontweight="normal", color=style.MUTED
+    )
+    fig.legend(handles=handles, loc="outside lower center", ncols=4, fontsize=8.5)
+    return fig
+
+
+def draw(ax: Any, days: list[Day], recovery: Recovery) -> list[Any]:
+    """Everything but the titles, for the `days` shown; returns the legend's entries.
+
+    The analysis may cover more days than are shown (the report's last 8 weeks of a longer
+    diary): its smoothed means and onsets are matched by date, and what falls outside the
+    shown days is left out.
+    """
+    view = (days[0].date, days[-1].date)
+    back = _exercise(ax, days)
+    _bands(back, recovery, view)
+    dates = [d.date for d in days]
+    for look, name, smoothed in (
+        (style.FUNCTION, "function", recovery.function_smooth),
+        (style.PAIN, "pain", recovery.pain_smooth),
+    ):
+        by_date = dict(zip(recovery.dates, smoothed, strict=True))
+        raw = [getattr(d, name) for d in days]
+        _series(ax, dates, raw, [by_date.get(date) for date in dates], look)
+    _onsets(ax, recovery, view)
+    ax.set_ylim(-0.3, TOP)
+    ax.set_yticks(range(0, 11, 2))
+    ax.set_ylabel("score 0–10")
+    ax.set_xlim(_at(view[0]) - HALF_DAY, _at(view[1]) + HALF_DAY)
+    ax.grid(axis="y", color="#EEEEEE")
+    style.date_axis(ax)
+    return _legend(ax, back)
+
+
+def _legend(ax: Any, back: Any) -> list[Any]:
+    """Means, then daily points, then what sits behind them: two rows when laid out in 4 columns."""
+    handles, labels = ax.get_legend_handles_labels()
+    if back is not ax:
+        more = back.get_legend_handles_labels()
+        handles, labels = handles + more[0], labels + more[1]
+    rank = {"7-day mean": 0, "each day": 1, "Exercise": 2, "Baseline": 3, "Lag": 4}
+    order = sorted(zip(labels, handles, strict=True), key=lambda pair: _rank(pair[0], rank))
+    return [handle for _, handle in order]
+
+
+def _rank(label: str, rank: dict[str, int]) -> int:
+    return next((n for word, n in rank.items() if word in label), len(rank))
+
+
+def _series(ax: Any, dates: list, raw: list, smoothed: list, look: dict) -> None:
+    """Faint daily points; the bold mean is blank on days with nothing logged."""
+    shown = [s if r is not None else None for r, s in zip(raw, smoothed, strict=True)]
+    colour, name = look["color"], look["label"]
+    ax.plot(
+        dates, style.nan(raw), look["marker"], color=colour, alpha=0.35, markersize=3.2,
+        markeredgewidth=0, label=f"{name}, each day",
+    )  # fmt: skip
+    ax.plot(
+        dates, style.nan(shown), color=colour, linestyle=look["linestyle"], linewidth=2.6,
+        label=f"{name}, 7-day mean", zorder=4,
+    )  # fmt: skip
+
+
+def _exercise(ax: Any, days: list[Day]) -> Any:
+    """Light bars on a right-hand axis kept to the bottom third; returns the axes behind ax."""
+    from matplotlib.ticker import MaxNLocator
+
+    minutes = [d.exercise_minutes for d in days]
+    if not any(minutes):
+        return ax
+    back = ax.twinx()
+    back.bar(
+        [d.date for d in days], [m or 0 for m in minutes], width=0.8, color=style.EXERCISE,
+        label="Exercise min (right axis)", zorder=2,
+    )  # fmt: skip
+    top = max(m or 0 for m in minutes)
+    back.set_ylim(0, top * 3.2)
+    back.set_yticks([t for t in MaxNLocator(nbins=3, integer=True).tick_values(0, top) if t <= top])
+    back.set_ylabel("exercise minutes", color=style.MUTED, loc="bottom")
+    back.spines[["right"]].set_visible(True)
+    back.spines[["right"]].set_bounds(0, top)
+    ax.set_zorder(back.get_zorder() + 1)
+    ax.patch.set_visible(False)
+    return back
+
+
+View = tuple[dt.date, dt.date]
+
+
+def _at(day: dt.date) -> dt.datetime:
+    """Where a date sits on the time axis, as a datetime: date - timedelta drops the hours,
+    and a day's band spans half a day either side of this point."""
+    return dt.datetime.combine(day, dt.time())
+
+
+def _clip(first: dt.date, last: dt.date, view: View) -> tuple[dt.date, dt.date] | None:
+    """The part of first..last that is shown, or None."""
+    lo, hi = max(first, view[0]), min(last, view[1])
+    return (lo, hi) if lo <= hi else None
+
+
+def _bands(ax: Any, recovery: Recovery, view: View) -> None:
+    """The baseline week and the lag, shaded behind everything else."""
+    if shown := _clip(recovery.baseline_start, recovery.baseline_end, view):
+        ax.axvspan(
+            _at(shown[0]) - HALF_DAY, _at(shown[1]) + HALF_DAY, color=style.BASELINE, zorder=0,
+            label="Baseline week",
+        )  # fmt: skip
+    if lag := _lag(recovery, view):
+        ax.axvspan(*lag, color=style.LAG, zorder=0, label="Lag between onsets")
+
+
+def _lag(recovery: Recovery, view: View) -> tuple[dt.date, dt.date] | None:
+    """The shown part of the span between two different onsets."""
+    onsets = sorted(d for d in (recovery.function_onset, recovery.pain_onset) if d)
+    if len(onsets) < 2 or onsets[0] == onsets[1]:
+        return None
+    return _clip(onsets[0], onsets[1], view)
+
+
+def lag_label(recovery: Recovery) -> str:
+    """The shaded span's name, e.g. 'function first: 23 days earlier'."""
+    f, p = recovery.function_onset, recovery.pain_onset
+    if f and p:
+        days = abs((p - f).days)
+        if days == 0 or recovery.pattern == "together":
+            return "function and pain together"
+        first = "function" if f < p else "pain"
+        return f"{first} first: {days} day{'s' if days != 1 else ''} earlier"
+    if f:
+        return "function better; pain not yet"
+    if p:
+        return "pain better; function not yet"
+    return "no lasting change yet"
+
+
+def _place(day: dt.date, view: View) -> float:
+    """Where a day sits across the shown span, 0 (left edge) to 1 (right edge)."""
+    return (day - view[0]).days / max(1, (view[1] - view[0]).days)
+
+
+def _onsets(ax: Any, recovery: Recovery, view: View) -> None:
+    """A vertical line per shown onset with its date, the labels pointing away from each other."""
+    f, p = recovery.function_onset, recovery.pain_onset
+    for onset, look, words, other, y in (
+        (f, style.FUNCTION, "function up", p, 10.4),
+        (p, style.PAIN, "pain down", f, 9.5 if f and p and abs((p - f).days) <= 3 else 10.4),
+    ):
+        if onset is None or not view[0] <= onset <= view[1]:
+            continue
+        ax.axvline(onset, color=look["color"], linestyle=look["linestyle"], linewidth=1.3)
+        where = _place(onset, view)
+        left = where > 0.75 or (where > 0.25 and other is not None and other > onset)
+        ax.text(
+            onset, y, f" {words} from {style.when(onset)} ", ha="right" if left else "left",
+            va="center", fontsize=8.5, color=look["color"], fontweight="bold",
+            bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.85, "pad": 1},
+        )  # fmt: skip
+    _lag_label(ax, recovery, view)
+
+
+def _lag_label(ax: Any, recovery: Recovery, view: View) -> None:
+    """The lag's name over a double arrow, or in the top right corner when there is no lag."""
+    label = lag_label(recovery)
+    bold = {"fontsize": 9, "fontweight": "bold", "va": "bottom"}
+    if not (lag := _lag(recovery, view)):
+        ax.text(1, 11.5, label, ha="right", transform=ax.get_yaxis_transform(), **bold)
+        return
+    first, second = lag
+    arrow = {"arrowstyle": "<->", "color": style.INK, "linewidth": 1}
+    ax.annotate("", (first, 11.3), (second, 11.3), arrowprops=arrow)
+    middle = first + (second - first) / 2
+    where = _place(middle, view)
+    if where < 0.2:
+        ax.text(first, 11.5, label, ha="left", **bold)
+    elif where > 0.8:
+        ax.text(second, 11.5, label, ha="right", **bold)
+    else:
+        ax.text(middle, 11.5, label, ha="center", **bold)

@@ -1,0 +1,261 @@
+"""What a printed report says, built once so the PDF, HTML and Markdown can never disagree.
+
+A report is a title, who it is about, the dates, and a list of blocks (text, tables, the
+recovery chart, notes) that each renderer lays out in its own way. Everything here is
+pure: the numbers come from the analysis (the same `week_summary` as `ampsdiary summary`),
+and only day notes are shown, since private notes never reach a `Day`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..analysis.measures import COUNTS, SCALES, number
+from ..analysis.period import Period, period
+from ..analysis.recovery import Recovery
+from ..analysis.summary import week_summary
+from ..analysis.trends import trends
+from ..daily import Day
+from ..plots.recovery import lag_label
+
+WEEK_COLUMNS = (
+    "Week of", "Days", "Function", "± base", "Pain", "± base", "Touch", "Sleep", "Mood", "Ex/day",
+)  # fmt: skip
+HOW_TO_READ = (
+    "Bold lines are 7-day averages, faint points single days; a gap is a day not logged. "
+    "The grey band is the baseline week, the shaded span the lag between the two onsets."
+)
+FOOTER = (
+    "Averages are of the days logged; (6 days) says how many. Blank = not logged. "
+    "Private notes are never included."
+)
+
+
+@dataclass(frozen=True)
+class Text:
+    text: str
+    style: str = "body"  # "headline", "body" or "small"
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: str
+
+
+@dataclass(frozen=True)
+class Table:
+    """Display texts; `verdicts` (better/worse/same/None per row) colour the last column."""
+
+    columns: tuple[str, ...]
+    rows: list[tuple[str, ...]]
+    verdicts: list[str | None] = field(default_factory=list)
+    numeric: bool = True  # every column after the first is right-aligned
+
+
+@dataclass(frozen=True)
+class Chart:
+    """The recovery picture of `days`; `weeks` says the same in numbers for text-only outputs."""
+
+    days: list[Day]
+    recovery: Recovery
+    caption: str
+    weeks: Table | None
+
+
+@dataclass(frozen=True)
+class Notes:
+    items: list[tuple[str, str]]  # (day, note)
+
+
+@dataclass(frozen=True)
+class Columns:
+    """Two lists of blocks side by side on a page, one after the other in Markdown."""
+
+    left: list[Block]
+    right: list[Block]
+
+
+Block = Text | Heading | Table | Chart | Notes | Columns
+
+
+@dataclass
+class Report:
+    title: str
+    who: str
+    dates: str
+    blocks: list[Block]
+    footer: str
+    data: dict[str, Any]
+
+
+def _who(settings: dict[str, str]) -> str:
+    """'Demo Teen (DEMO-001)', whichever of the two is set."""
+    name, pid = settings.get("name"), settings.get("patient-id")
+    if name and pid:
+        return f"{name} ({pid})"
+    return name or pid or ""
+
+
+def _day(date: dt.date) -> str:
+    return f"{date:%a} {date.day} {date:%b}"
+
+
+def _span(start: dt.date, end: dt.date) -> str:
+    """'Mon 9 Nov – Sun 15 Nov 2026'; the first year too when the span crosses New Year."""
+    first = _day(start) + (f" {start.year}" if start.year != end.year else "")
+    return f"{first} – {_day(end)} {end.year}"
+
+
+def _chart(days: list[Day], recovery: Recovery, goal: int | None, numbers: bool) -> Chart:
+    """The picture, and with `numbers` one row per week of function and pain means."""
+    if not numbers:
+        return Chart(days, recovery, HOW_TO_READ, None)
+    rows = [
+        (
+            f"{_day(row.period.start)}",
+            f"{row.period.days_logged} of {row.period.calendar_days}",
+            number(row.period.mean("function")),
+            number(row.period.mean("pain")),
+        )
+        for row in trends(days, "week", recovery.baseline, goal).rows
+    ]
+    weeks = Table(("Week of", "Days logged", "Function", "Pain"), rows)
+    return Chart(days, recovery, _recovery_line(recovery), weeks)
+
+
+def _recovery_line(recovery: Recovery) -> str:
+    """'Function first: 19 days earlier (function up from Tue 6 Oct, pain down from ...).'"""
+    label = lag_label(recovery)
+    said = [
+        f"{what} from {_day(onset)}"
+        for what, onset in (
+            ("function up", recovery.function_onset),
+            ("pain down", recovery.pain_onset),
+        )
+        if onset
+    ]
+    return label[0].upper() + label[1:] + (f" ({', '.join(said)})." if said else ".")
+
+
+def _exercise(days: list[Day], summary_period: Period, goal: int | None) -> list[Block]:
+    """Minutes each logged day against the daily goal, in one line: 'Mon 115 ✓, Tue 55'."""
+
+    def minutes(d: Day) -> str:
+        met = goal is not None and (d.exercise_minutes or 0) >= goal
+        return f"{d.date:%a} {d.exercise_minutes or 0}" + (" ✓" if met else "")
+
+    if goal is None:
+        lead = "No daily goal set (ampsdiary config set exercise-goal MINUTES)."
+    else:
+        lead = f"Goal {goal} minutes a day, met on {summary_period.counts['goal_met'].text()}."
+    each = ", ".join(minutes(d) for d in days if d.logged)
+    return [Heading("Exercise against the goal"), Text(f"{lead} Minutes: {each}.")]
+
+
+def _notes(notes: list[tuple[dt.date, str]]) -> list[Block]:
+    if not notes:
+        return [Heading("Day notes"), Text("No day notes this time.", "small")]
+    return [Heading("Day notes"), Notes([(_day(d), note) for d, note in notes])]
+
+
+def weekly(
+    this: list[Day],
+    last: list[Day],
+    chart_days: list[Day],
+    recovery: Recovery,
+    settings: dict[str, str],
+    goal: int | None,
+) -> Report:
+    """One week (Monday on, to today at most) next to the week before, for a parent's folder."""
+    summary = week_summary(this, last, goal)
+    dates = f"Week {summary.start.isocalendar().week}, {_span(summary.start, summary.end)}"
+    if this[-1].date < summary.end:
+        dates += f" (so far: to {_day(this[-1].date)})"
+    rows = [(r.label, r.this, r.last, f"{r.arrow} {r.verdict or ''}".strip()) for r in summary.rows]
+    table = Table(
+        ("", "This week", "Week before", "Change"), rows, [r.verdict for r in summary.rows]
+    )
+    best, worst = summary.day_texts()
+    side: list[Block] = [Heading("Best and hardest day")]
+    if best:
+        side += [Text(f"Best: {best}."), Text(f"Hardest: {worst}.")]
+    side += [
+        Text(summary.most_changed_text, "small"),
+        *_exercise(this, summary.this, goal),
+        *_notes(summary.notes),
+    ]
+    blocks: list[Block] = [
+        Text(summary.headline, "headline"),
+        Columns([table], side),
+        Heading(f"Function and pain, {_span(chart_days[0].date, chart_days[-1].date)}"),
+        _chart(chart_days, recovery, goal, numbers=True),
+    ]
+    data = {"summary": summary.as_json(), "recovery": _recovery_json(recovery)}
+    return Report("Weekly report", _who(settings), dates, blocks, FOOTER, data)
+
+
+def _recovery_json(recovery: Recovery) -> dict[str, Any]:
+    iso = lambda d: d.isoformat() if d else None  # noqa: E731
+    return {
+        "function_onset": iso(recovery.function_onset),
+        "pain_onset": iso(recovery.pain_onset),
+        "lag_days": recovery.lag_days,
+        "pattern": recovery.pattern,
+        "explanation": recovery.explain(),
+    }
+
+
+def _whole(p: Period) -> Table:
+    """The period's averages and day counts, each with the days it rests on."""
+    rows: list[tuple[str, ...]] = [("Days logged", f"{p.days_logged} of {p.calendar_days}")]
+    for name, measure in SCALES.items():
+        s = p.stats[name]
+        rows.append((f"{measure.label} (average)", s.text()))
+        if name in ("function", "pain") and s.days:
+            rows.append((f"{measure.label} lowest – highest", f"{s.low:g} – {s.high:g}"))
+    rows += [(m.label, p.counts[n].text()) for n, m in COUNTS.items() if n in p.counts]
+    per_day = "" if p.exercise_per_day is None else f"{p.exercise_per_day:g}"
+    rows.append(("Exercise, minutes a logged day", per_day))
+    rows += [(f"  {kind}", f"{minutes} min") for kind, minutes in p.exercise.items()]
+    return Table(("", "Whole period"), rows)
+
+
+def _week_rows(days: list[Day], recovery: Recovery, goal: int | None) -> Table:
+    """Therapist's view: each week's means and their change since the baseline."""
+    rows = []
+    for row in trends(days, "week", recovery.baseline, goal).rows:
+        p = row.period
+        cells = [_day(p.start), f"{p.days_logged}/{p.calendar_days}"]
+        for name in ("function", "pain"):
+            change = row.change[name]
+            cells += [number(p.mean(name)), "" if change is None else f"{change:+.1f}"]
+        cells += [number(p.mean(n)) for n in ("allodynia", "sleep", "mood")]
+        cells.append("" if p.exercise_per_day is None else f"{p.exercise_per_day:g}")
+        rows.append(tuple(cells))
+    return Table(WEEK_COLUMNS, rows)
+
+
+def longer(
+    days: list[Day], recovery: Recovery, settings: dict[str, str], goal: int | None
+) -> Report:
+    """A therapist's report for any span: the recovery story, week by week, and all notes."""
+    whole = period(days, goal)
+    blocks: list[Block] = [
+        Text(_recovery_line(recovery), "headline"),
+        Text(recovery.explain()),
+        Heading(f"Function and pain, {_span(days[0].date, days[-1].date)}"),
+        _chart(days, recovery, goal, numbers=False),
+        Heading("Week by week"),
+        _week_rows(days, recovery, goal),
+        Text(
+            "± base = change since the baseline week; Touch = allodynia; "
+            "Ex/day = exercise minutes a logged day.",
+            "small",
+        ),
+        Columns([Heading("The whole period"), _whole(whole)], _notes(whole.notes)),
+    ]
+    data = {"period": whole.as_json(), "recovery": _recovery_json(recovery)}
+    title = "Diary report"
+    return Report(title, _who(settings), _span(days[0].date, days[-1].date), blocks, FOOTER, data)

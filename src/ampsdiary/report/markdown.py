@@ -1,0 +1,52 @@
+"""The report as Markdown, for an email or a messaging app: tables and words, no pictures.
+
+The recovery chart becomes its caption and a small table of the weekly means it shows.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .content import Block, Chart, Columns, Heading, Report, Table, Text
+
+
+def escape(text: str) -> str:
+    """Diary text shown as written: marks that would change it are backslashed, and an
+    indented label keeps its indent (as no-break spaces)."""
+    indent = len(text) - len(text.lstrip(" "))
+    flat = re.sub(r"([\\`*_\[\]<|])", r"\\\1", " ".join(text.split()))
+    return "\u00a0" * indent + flat
+
+
+def _table(block: Table) -> list[str]:
+    align = ["---", *(("---:" if block.numeric else "---") for _ in block.columns[1:])]
+    lines = [
+        "| " + " | ".join(escape(c) for c in block.columns) + " |",
+        "| " + " | ".join(align) + " |",
+    ]
+    lines += ["| " + " | ".join(escape(c) for c in row) + " |" for row in block.rows]
+    return [*lines, ""]
+
+
+def _block(block: Block) -> list[str]:
+    if isinstance(block, Text):
+        text = escape(block.text)
+        return [f"**{text}**" if block.style == "headline" else text, ""]
+    if isinstance(block, Heading):
+        return [f"## {escape(block.text)}", ""]
+    if isinstance(block, Table):
+        return _table(block)
+    if isinstance(block, Chart):
+        return [f"**{escape(block.caption)}**", "", *(_table(block.weeks) if block.weeks else [])]
+    if isinstance(block, Columns):
+        return [line for b in (*block.left, *block.right) for line in _block(b)]
+    return [*(f"- **{escape(day)}**: {escape(note)}" for day, note in block.items), ""]
+
+
+def render(report: Report) -> str:
+    title = " – ".join(escape(p) for p in (report.title, report.who) if p)
+    lines = [f"# {title}", "", f"**{escape(report.dates)}**", ""]
+    for block in report.blocks:
+        lines += _block(block)
+    lines.append(f"_{escape(report.footer)}_")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,273 @@
+"""The printable report: A4 or US letter pages drawn with matplotlib, text kept as text.
+
+Blocks flow top to bottom inside a column; a block that does not fit starts a new page,
+so a week fits one page and a therapist's months run to as many as they need. Positions
+are in inches from the page's bottom left corner.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..plots import recovery as recovery_plot
+from ..plots import style
+from ..plots.output import atomic, metadata
+from .content import Block, Chart, Columns, Heading, Notes, Report, Table, Text
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+PAPER = {"a4": (8.27, 11.69), "letter": (8.5, 11.0)}
+MARGIN = 0.5
+FOOT = 0.35  # room kept at the bottom of every page for the footer
+GUTTER = 0.3
+LEADING = 1.35
+SIZES = {"headline": 11.5, "body": 9, "small": 8, "table": 8, "heading": 10.5}
+VERDICT_COLOURS = {"better": "#006B4F", "worse": "#B23A00", "same": style.MUTED}
+ZEBRA = "#F2F4F7"
+CHART_HEIGHT = 3.0
+
+
+@functools.cache
+def _width(text: str, size: float, bold: bool = False) -> float:
+    """Printed width in inches, measured from the font itself."""
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import text_to_path
+
+    prop = FontProperties(size=size, weight="bold" if bold else "normal")
+    return text_to_path.get_text_width_height_descent(text, prop, ismath=False)[0] / 72 * 1.03
+
+
+def wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:
+    """Greedy word wrap to `width` inches."""
+    lines: list[str] = []
+    for paragraph in text.splitlines() or [""]:
+        line = ""
+        for word in paragraph.split():
+            trial = f"{line} {word}" if line else word
+            if line and _width(trial, size, bold) > width:
+                lines.append(line)
+                line = word
+            else:
+                line = trial
+        lines.append(line)
+    return lines
+
+
+class Pages:
+    """A cursor (page, column, height) over as many pages as the content needs."""
+
+    def __init__(self, paper: str) -> None:
+        self.size = PAPER[paper]
+        self.figures: list[Figure] = []
+        self.page = -1
+        self.x, self.width = MARGIN, self.size[0] - 2 * MARGIN
+        self.y = 0.0
+        self.new_page()
+
+    def new_page(self) -> None:
+        """Move to the next page, making it if this is the last one."""
+        from matplotlib.figure import Figure
+
+        self.page += 1
+        if self.page == len(self.figures):
+            self.figures.append(Figure(figsize=self.size))
+        self.y = self.size[1] - MARGIN
+
+    @property
+    def fig(self) -> Figure:
+        return self.figures[self.page]
+
+    def room(self, height: float) -> None:
+        """Start a new page unless `height` inches still fit on this one."""
+        if self.y - height < MARGIN + FOOT:
+            self.new_page()
+
+    def text(self, x: float, y: float, text: str, size: float, **kw: Any) -> None:
+        self.fig.text(x, y, text, fontsize=size, transform=self.fig.dpi_scale_trans, **kw)
+
+    def rule(self, y: float, width: float, colour: str = style.MUTED, weight: float = 0.6) -> None:
+        from matplotlib.lines import Line2D
+
+        line = Line2D(
+            (self.x, self.x + width), (y, y), transform=self.fig.dpi_scale_trans, color=colour,
+            lw=weight,
+        )  # fmt: skip
+        self.fig.add_artist(line)
+
+    def paragraph(self, text: str, size: float, bold: bool = False) -> None:
+        step = size * LEADING / 72
+        weight = "bold" if bold else "normal"
+        for line in wrap(text, self.width, size, bold):
+            self.room(step)
+            self.y -= step
+            self.text(self.x, self.y, line, size, fontweight=weight)
+        self.y -= step * 0.45
+
+
+def header(pages: Pages, report: Report) -> None:
+    top = pages.y - 0.22
+    pages.text(MARGIN, top, report.title, 17, fontweight="bold")
+    pages.text(MARGIN + pages.width, top, report.who, 12, ha="right", fontweight="bold")
+    pages.y = top - 0.26
+    pages.text(MARGIN, pages.y, report.dates, 10, color=style.MUTED)
+    pages.y -= 0.12
+    pages.rule(pages.y, pages.width, style.INK, 1.0)
+    pages.y -= 0.06
+
+
+def _columns(block: Table, size: float) -> list[float]:
+    cells = [block.columns, *block.rows]
+    return [max(_width(r[i], size, bold=True) for r in cells) + 0.16 for i in range(len(cells[0]))]
+
+
+def table(pages: Pages, block: Table, size: float = SIZES["table"]) -> None:
+    """Columns sized to their widest cell, numbers right-aligned, every other row shaded;
+    the column names are repeated at the top of a new page."""
+    widths = _columns(block, size)
+    step = size * 1.42 / 72
+    pages.room(step * 2)
+    _row(pages, block, block.columns, widths, size, None)
+    for n, row in enumerate(block.rows):
+        page = pages.page
+        pages.room(step)
+        if pages.page != page:
+            _row(pages, block, block.columns, widths, size, None)
+        verdict = block.verdicts[n] if block.verdicts else None
+        _row(pages, block, row, widths, size, verdict, shaded=n % 2 == 1)
+    pages.y -= step * 0.6
+
+
+def _row(
+    pages: Pages, block: Table, row: tuple[str, ...], widths: list[float], size: float,
+    verdict: str | None, shaded: bool = False,
+) -> None:  # fmt: skip
+    """One table row; the column names (the header) are bold and underlined."""
+    from matplotlib.patches import Rectangle
+
+    step = size * 1.42 / 72
+    header = row is block.columns
+    pages.y -= step
+    if shaded:
+        shade = Rectangle(
+            (pages.x, pages.y - step * 0.3), sum(widths), step,
+            transform=pages.fig.dpi_scale_trans, color=ZEBRA, zorder=-1,
+        )  # fmt: skip
+        pages.fig.add_artist(shade)
+    x = pages.x
+    for i, (value, width) in enumerate(zip(row, widths, strict=True)):
+        right = block.numeric and i > 0
+        judged = i == len(row) - 1 and verdict is not None
+        pages.text(
+            x + width - 0.08 if right else x, pages.y, value, size,
+            ha="right" if right else "left",
+            fontweight="bold" if header or (judged and verdict != "same") else "normal",
+            color=VERDICT_COLOURS.get(verdict or "", style.INK) if judged else style.INK,
+        )  # fmt: skip
+        x += width
+    if header:
+        pages.rule(pages.y - step * 0.3, sum(widths))
+
+
+def chart(pages: Pages, block: Chart) -> None:
+    """The recovery picture across the column, its legend and one line saying what it shows."""
+    pages.room(CHART_HEIGHT + 0.3)
+    page_w, page_h = pages.size
+    box = (pages.x + 0.45, pages.y - CHART_HEIGHT + 0.7, pages.width - 0.95, CHART_HEIGHT - 0.8)
+    ax = pages.fig.add_axes((box[0] / page_w, box[1] / page_h, box[2] / page_w, box[3] / page_h))
+    handles = recovery_plot.draw(ax, block.days, block.recovery)
+    ax.legend(
+        handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncols=4, fontsize=7.5
+    )
+    pages.y -= CHART_HEIGHT
+    pages.paragraph(block.caption, SIZES["small"] + 0.5, bold=True)
+
+
+def notes(pages: Pages, block: Notes) -> None:
+    """Each day's note beside its date, wrapped to the column."""
+    size = SIZES["body"]
+    step = size * LEADING / 72
+    indent = max(_width(day, size, bold=True) for day, _ in block.items) + 0.12
+    for day, note in block.items:
+        lines = wrap(note, pages.width - indent, size)
+        pages.room(step * min(len(lines), 3))
+        for i, line in enumerate(lines):
+            pages.room(step)
+            pages.y -= step
+            if i == 0:
+                pages.text(pages.x, pages.y, day, size, fontweight="bold")
+            pages.text(pages.x + indent, pages.y, line, size)
+        pages.y -= step * 0.3
+
+
+def heading(pages: Pages, block: Heading) -> None:
+    """A section title, kept on the same page as the start of its section."""
+    pages.room(0.7)
+    pages.y -= 0.1
+    pages.paragraph(block.text, SIZES["heading"], bold=True)
+
+
+def columns(pages: Pages, block: Columns) -> None:
+    """The left blocks at their natural width, the right ones beside them in the space left."""
+    tables = [sum(_columns(b, SIZES["table"])) for b in block.left if isinstance(b, Table)]
+    left = max(tables, default=pages.width / 2)
+    start, full = (pages.page, pages.y), (pages.x, pages.width)
+    pages.width = left
+    flow(pages, block.left)
+    ends = [(pages.page, pages.y)]
+    pages.page, pages.y = start
+    pages.x, pages.width = full[0] + left + GUTTER, full[1] - left - GUTTER
+    flow(pages, block.right)
+    ends.append((pages.page, pages.y))
+    pages.page, pages.y = max(ends, key=lambda end: (end[0], -end[1]))
+    pages.x, pages.width = full
+
+
+def flow(pages: Pages, blocks: list[Block]) -> None:
+    for block in blocks:
+        if isinstance(block, Text):
+            pages.paragraph(block.text, SIZES[block.style], bold=block.style == "headline")
+        elif isinstance(block, Heading):
+            heading(pages, block)
+        elif isinstance(block, Table):
+            table(pages, block)
+        elif isinstance(block, Chart):
+            chart(pages, block)
+        elif isinstance(block, Columns):
+            columns(pages, block)
+        else:
+            notes(pages, block)
+
+
+def render(report: Report, paper: str = "a4") -> list[Figure]:
+    """The report's pages as figures, each with the footer and 'page 1 of 2'."""
+    pages = Pages(paper)
+    header(pages, report)
+    flow(pages, report.blocks)
+    total = len(pages.figures)
+    for n, fig in enumerate(pages.figures, 1):
+        for x, text, ha in (
+            (MARGIN, report.footer, "left"),
+            (pages.size[0] - MARGIN, f"page {n} of {total}", "right"),
+        ):
+            fig.text(
+                x, MARGIN, text, fontsize=7, color=style.MUTED, ha=ha,
+                transform=fig.dpi_scale_trans,
+            )  # fmt: skip
+    return pages.figures
+
+
+def write(report: Report, path: Path, paper: str = "a4") -> int:
+    """Save the report as a PDF; returns the number of pages."""
+    from matplotlib.backends.backend_pdf import PdfPages
+
+    with style.context():
+        figures = render(report, paper)
+        title = " – ".join(p for p in (report.title, report.who, report.dates) if p)
+        with atomic(path) as tmp, PdfPages(tmp, metadata=metadata("pdf", title)) as pdf:
+            for fig in figures:
+                style.searchable(fig)
+                pdf.savefig(fig)
+    return len(figures)
