@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
+from typing import TYPE_CHECKING
 
 from .dates import parse_date
 from .errors import DiaryError
 from .vocabulary import SETTINGS
+
+if TYPE_CHECKING:
+    from .store import Diary
 
 
 def check_key(key: str) -> str:
@@ -31,3 +36,15 @@ def check_value(key: str, value: str) -> str:
     if not value:
         raise DiaryError(key, value, "is empty; give some text")
     return value
+
+
+def exercise_goal(diary: Diary) -> int | None:
+    """The daily exercise goal in minutes, or None when not set."""
+    value = diary.setting("exercise-goal")
+    return int(value) if value else None
+
+
+def treatment_start(diary: Diary) -> dt.date | None:
+    """The treatment start date (it sets the baseline week), or None when not set."""
+    value = diary.setting("treatment-start")
+    return dt.date.fromisoformat(value) if value else None

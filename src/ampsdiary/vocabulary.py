@@ -124,6 +124,7 @@ class Field:
 
 
 PAIN = Scale(0, 10, "no pain", "worst pain imaginable")
+BODY_REGIONS = Choice(REGIONS, _sided_aliases(), many=True)
 SWELLING = ("none", "mild", "moderate", "severe")
 SCHOOL = ("full", "part", "missed", "none")
 SESSION_KINDS = (
@@ -152,7 +153,7 @@ ENTRY_FIELDS = (
     Field(
         "locations",
         "entry",
-        Choice(REGIONS, _sided_aliases(), many=True),
+        BODY_REGIONS,
         "Where it hurts",
         "Where does it hurt?",
         cli="where",
@@ -188,7 +189,7 @@ ENTRY_FIELDS = (
     Field(
         "allodynia_locations",
         "entry",
-        Choice(REGIONS, _sided_aliases(), many=True),
+        BODY_REGIONS,
         "Where touch hurts",
         "Where does light touch hurt?",
         cli="allodynia-where",

@@ -17,6 +17,7 @@ from .. import daily
 from ..dates import DATE_HELP, parse_date, today, week_of
 from ..errors import DiaryError
 from ..progress import streak
+from ..settings import exercise_goal, treatment_start
 from ..store import Diary, diary_path, open_diary
 from .common import JsonOption, emit, friendly_errors, opened
 
@@ -27,16 +28,6 @@ def views() -> ModuleType:
     from . import insight_render
 
     return insight_render
-
-
-def _goal(diary: Diary) -> int | None:
-    value = diary.setting("exercise-goal")
-    return int(value) if value else None
-
-
-def _treatment_start(diary: Diary) -> dt.date | None:
-    value = diary.setting("treatment-start")
-    return dt.date.fromisoformat(value) if value else None
 
 
 def _everything(diary: Diary) -> list[daily.Day]:
@@ -66,7 +57,7 @@ def summary(
     with opened(ctx) as diary:
         this = daily.load(diary, monday, end)
         last = daily.load(diary, monday - dt.timedelta(days=7), monday - dt.timedelta(days=1))
-        result = week_summary(this, last, _goal(diary))
+        result = week_summary(this, last, exercise_goal(diary))
     emit(as_json, result.as_json(), lambda out: views().summary(result, out))
 
 
@@ -96,7 +87,7 @@ def trends_command(
     if first and first > last:
         raise DiaryError("--from", start, f"is after --to ({last}); swap them")
     with opened(ctx) as diary:
-        days, goal, treatment = _everything(diary), _goal(diary), _treatment_start(diary)
+        days, goal, treatment = _everything(diary), exercise_goal(diary), treatment_start(diary)
     _, _, baseline = baseline_of(days, treatment)
     shown = [d for d in days if (first is None or d.date >= first) and d.date <= last]
     if not shown:
@@ -130,7 +121,7 @@ def recovery(
     b_start = parse_date(baseline_from, "--baseline-from") if baseline_from else None
     b_end = parse_date(baseline_to, "--baseline-to") if baseline_to else None
     with opened(ctx) as diary:
-        days, goal, treatment = _everything(diary), _goal(diary), _treatment_start(diary)
+        days, goal, treatment = _everything(diary), exercise_goal(diary), treatment_start(diary)
     result = analyse(days, treatment, threshold, hold, b_start, b_end, goal)
     emit(as_json, result.as_json(), lambda out: views().recovery(result, out))
 

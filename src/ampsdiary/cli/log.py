@@ -11,6 +11,7 @@ import typer
 from .. import daily, progress
 from ..dates import DATE_HELP, parse_date, parse_time, today
 from ..errors import DiaryError
+from ..settings import exercise_goal
 from ..store import Diary
 from ..validate import parse_all
 from ..vocabulary import DAY_FIELDS, ENTRY_FIELDS, FIELDS
@@ -138,7 +139,7 @@ def exercise(
     with opened(ctx) as diary:
         diary.add_session(day_date, values)
         total = sum(s["minutes"] for s in diary.sessions(day_date, day_date))
-        goal = diary.setting("exercise-goal")
+        goal = exercise_goal(diary)
     line = f"Logged {values['kind']} {values['minutes']} min on {day_date:%a %d %b}."
     line += f" Today so far: {total} min" + (f" of your {goal} min goal." if goal else ".")
     typer.echo(line)

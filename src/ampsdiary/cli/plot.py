@@ -14,6 +14,7 @@ from ..dates import DATE_HELP, parse_date, today
 from ..errors import DiaryError
 from ..plots import KINDS, PICTURES, check_target, write
 from ..plots.calendar import MEASURES
+from ..settings import exercise_goal, treatment_start
 from ..store import Diary
 from .common import JsonOption, emit, friendly_errors, opened
 
@@ -55,19 +56,22 @@ def load_range(
     return days
 
 
-def analysed(diary: Diary, end: dt.date) -> Recovery:
+def analysed(diary: Diary, end: dt.date, shown: list[daily.Day] | None = None) -> Recovery:
     """The recovery analysis of every day from the first logged to `end`.
 
     The whole diary, not just the days shown: the baseline and the onsets do not move when
-    a picture or report shows only the last weeks, and nothing after `end` is used.
+    a picture or report shows only the last weeks, and nothing after `end` is used. The
+    `shown` days are reused when they already start at the diary's beginning.
     """
     from ..analysis.recovery import analyse
 
-    goal, started = diary.setting("exercise-goal"), diary.setting("treatment-start")
+    first = diary.logged_dates()[0]
+    if not (shown and shown[0].date <= first and shown[-1].date == end):
+        shown = daily.load(diary, first, end)
     return analyse(
-        daily.load(diary, diary.logged_dates()[0], end),
-        treatment_start=dt.date.fromisoformat(started) if started else None,
-        goal=int(goal) if goal else None,
+        shown,
+        treatment_start=treatment_start(diary),
+        goal=exercise_goal(diary),
     )
 
 
@@ -94,7 +98,7 @@ def plot(
     check_target(out, PICTURES)
     with opened(ctx) as diary:
         days = load_range(diary, first, last)
-        recovery = analysed(diary, days[-1].date) if kind == "recovery" else None
+        recovery = analysed(diary, days[-1].date, days) if kind == "recovery" else None
     write(out, kind, days, recovery, measure)
     logged = sum(d.logged for d in days)
     data = {

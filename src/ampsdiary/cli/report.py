@@ -14,6 +14,7 @@ from ..dates import DATE_HELP, today, week_of
 from ..errors import DiaryError
 from ..plots.output import check_target
 from ..report import FORMATS, PAPERS, write
+from ..settings import exercise_goal
 from ..store import Diary
 from .common import JsonOption, emit, friendly_errors, opened
 from .plot import FromOption, ToOption, analysed, load_range
@@ -22,11 +23,6 @@ if TYPE_CHECKING:
     from ..report.content import Report
 
 WEEKS_SHOWN = 8  # the weekly page's chart: this week and the seven before
-
-
-def _goal(diary: Diary) -> int | None:
-    value = diary.setting("exercise-goal")
-    return int(value) if value else None
 
 
 def _weekly(diary: Diary, week: str | None) -> Report:
@@ -46,14 +42,14 @@ def _weekly(diary: Diary, week: str | None) -> Report:
     last = daily.load(diary, monday - dt.timedelta(days=7), monday - dt.timedelta(days=1))
     first = max(diary.logged_dates()[0], monday - dt.timedelta(weeks=WEEKS_SHOWN - 1))
     chart = daily.load(diary, first, end)
-    return weekly(this, last, chart, analysed(diary, end), diary.settings(), _goal(diary))
+    return weekly(this, last, chart, analysed(diary, end), diary.settings(), exercise_goal(diary))
 
 
 def _longer(diary: Diary, first: str | None, last: str | None) -> Report:
     from ..report.content import longer
 
     days = load_range(diary, first, last, "report")
-    return longer(days, analysed(diary, days[-1].date), diary.settings(), _goal(diary))
+    return longer(days, analysed(diary, days[-1].date), diary.settings(), exercise_goal(diary))
 
 
 def report(

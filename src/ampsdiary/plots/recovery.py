@@ -98,15 +98,25 @@ def _series(ax: Any, dates: list, raw: list, smoothed: list, look: dict) -> None
 
 def _exercise(ax: Any, days: list[Day]) -> Any:
     """Light bars on a right-hand axis kept to the bottom third; returns the axes behind ax."""
+    from matplotlib.collections import PolyCollection
+    from matplotlib.dates import date2num
     from matplotlib.ticker import MaxNLocator
 
     minutes = [d.exercise_minutes for d in days]
     if not any(minutes):
         return ax
     back = ax.twinx()
-    back.bar(
-        [d.date for d in days], [m or 0 for m in minutes], width=0.8, color=style.EXERCISE,
-        label="Exercise min (right axis)", zorder=2,
+    # One collection, not one Rectangle per day: ten years of bars draw in milliseconds.
+    bars = [
+        [(x - 0.4, 0), (x - 0.4, m), (x + 0.4, m), (x + 0.4, 0)]
+        for x, m in zip(date2num([d.date for d in days]), minutes, strict=True)
+        if m
+    ]
+    back.add_collection(
+        PolyCollection(
+            bars, facecolors=style.EXERCISE, edgecolors="none", zorder=2,
+            label="Exercise min (right axis)",
+        )
     )  # fmt: skip
     top = max(m or 0 for m in minutes)
     back.set_ylim(0, top * 3.2)
