@@ -78,6 +78,9 @@ def test_vocabulary_lists_every_flag(run):
 
 def test_demo_writes_ten_weeks_into_its_own_file(run, demo_db, db_path):
     assert not db_path.exists()  # the real diary was never touched
+    next_steps = run("--db", str(demo_db), "demo").output
+    for command in ("summary", "recovery", "plot recovery --out", "report --out"):
+        assert f"--db {demo_db} {command}" in next_steps
     data = json.loads(run("--db", str(demo_db), "show", "--days", "70", "--json").output)
     days = data["days"]
     assert 55 <= data["days_logged"] < 70  # some missed days

@@ -50,10 +50,14 @@ def demo(ctx: typer.Context) -> None:
     typer.echo("Try next:")
     for command, why in (
         ("show --days 14", "the last two weeks, one row a day"),
-        ("log --pain 4 --function 7", "log today (or just `log` for the guided check-in)"),
-        ("history", "what was changed"),
+        ("summary", "this week against last week"),
+        ("recovery", "did function improve before pain?"),
+        ("trends --by week", "week by week since the start"),
+        ("plot recovery --out recovery.png", "the function-before-pain picture"),
+        ("report --out week.pdf", "a printable page for the week"),
+        ("log --pain 4 --function 7", "log a day (or just `log` for the check-in)"),
     ):
-        typer.echo(f"  {run} {command:<28} # {why}")
+        typer.echo(f"  {run} {command:<34} # {why}")
 
 
 def register(app: typer.Typer) -> None:
