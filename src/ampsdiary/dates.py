@@ -67,3 +67,8 @@ def week_of(raw: str | None, field: str = "--week") -> dt.date:
 def date_range(start: dt.date, end: dt.date) -> list[dt.date]:
     """Every calendar day from start to end, inclusive."""
     return [start + dt.timedelta(days=i) for i in range((end - start).days + 1)]
+
+
+def day_label(day: dt.date) -> str:
+    """How every output names a day: 'Tue 6 Oct'."""
+    return f"{day:%a} {day.day} {day:%b}"
