@@ -22,6 +22,7 @@ def test_day_shows_entries_facts_and_sessions(run):
 
 
 def test_day_with_nothing_logged(run):
+    run("log", "--pain", "3")
     assert "Nothing logged on this day." in run("day", "yesterday").output
 
 

@@ -73,5 +73,5 @@ def test_a_failed_write_rolls_back_the_whole_log(run, db_path):
     before = counts(db_path)
     result = run("log", "--pain", "4", "--function", "6")
     assert result.exit_code == 1
-    assert "nothing was written" in result.output and "Traceback" not in result.output
+    assert "nothing was changed" in result.output and "Traceback" not in result.output
     assert counts(db_path) == before

@@ -37,7 +37,7 @@ def test_delete_day_keeps_the_old_values_in_history(run, db_path):
     run("exercise", "aerobic", "30", "--date", "mon")
     result = run("delete", "mon")
     assert result.exit_code == 0, result.output
-    assert "1 entries, 1 sessions, 1 days" in result.output
+    assert "1 entry, 1 session, 1 day record" in result.output
     assert json.loads(run("show", "--json", "--days", "3").output)["days_logged"] == 0
     changes = json.loads(run("history", "2026-11-16", "--json").output)
     assert {c["table_name"] for c in changes} == {"entries", "sessions", "days"}
@@ -66,7 +66,12 @@ def test_config_set_get_and_history(run):
     assert "was 45" in result.output
     assert run("config", "get", "exercise-goal").output.strip() == "exercise-goal: 60"
     data = json.loads(run("config", "get", "--json").output)
-    assert data == {"exercise-goal": "60", "treatment-start": "2026-10-05"}
+    assert data == {
+        "patient-id": None,
+        "name": None,
+        "exercise-goal": "60",
+        "treatment-start": "2026-10-05",
+    }
     assert "exercise-goal" in run("history").output
 
 

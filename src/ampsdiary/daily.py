@@ -41,13 +41,12 @@ class Day:
     mood: int | None = None
     day_note: str | None = None
     exercise: dict[str, int] = field(default_factory=dict)
+    day_record: bool = False  # a day-facts row exists, even one holding only a (private) note
 
     @property
     def logged(self) -> bool:
-        return bool(self.entries or self.exercise) or any(
-            v is not None
-            for v in (self.function, self.school, self.sport, self.social, self.sleep, self.mood)
-        )
+        """Anything recorded that day, a note alone included: the store's logged_dates agrees."""
+        return bool(self.entries or self.exercise or self.day_record)
 
     @property
     def exercise_minutes(self) -> int | None:
@@ -108,6 +107,7 @@ def daily_values(
         if key in by_date:
             _from_entries(day, by_date[key])
         if row := facts.get(key):
+            day.day_record = True
             for name in ("function", "school", "sport", "social", "sleep", "mood", "day_note"):
                 setattr(day, name, row[name])
         result.append(day)

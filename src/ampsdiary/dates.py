@@ -8,6 +8,7 @@ import re
 
 from .errors import DiaryError
 
+YEARS_BACK = 25  # the oldest date a diary takes, in years before today
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 DATE_HELP = (
     "today, yesterday, YYYY-MM-DD, a weekday (mon = the most recent Monday) or 3d (3 days ago)"
@@ -20,27 +21,37 @@ def today() -> dt.date:
     return dt.date.fromisoformat(pinned) if pinned else dt.date.today()
 
 
-def parse_date(raw: str, field: str = "--date", allow_future: bool = False) -> dt.date:
-    """Read a date the way a teen would type it; the future is refused for diary entries."""
+def earliest() -> dt.date:
+    """The oldest date a diary takes: a typo like 0001-01-01 must not make years of empty days."""
+    now = today()
+    return now.replace(year=now.year - YEARS_BACK, day=min(now.day, 28))
+
+
+def parse_date(raw: str, field: str = "--date") -> dt.date:
+    """Read a date the way a teen would type it; the future and the distant past are refused."""
     text = raw.strip().lower()
     now = today()
-    if text in ("today", "now", ""):
-        day = now
-    elif text == "yesterday":
-        day = now - dt.timedelta(days=1)
-    elif len(text) >= 3 and (named := [i for i, w in enumerate(WEEKDAYS) if w.startswith(text)]):
-        back = (now.weekday() - named[0]) % 7
-        day = now - dt.timedelta(days=back)
-    elif m := re.fullmatch(r"(\d{1,4})\s*d(ays?)?(\s*ago)?", text):
-        day = now - dt.timedelta(days=int(m.group(1)))
-    else:
-        try:
-            day = dt.date.fromisoformat(text)
-        except ValueError:
-            raise DiaryError(field, raw, f"is not a date; use {DATE_HELP}") from None
-    if day > now and not allow_future:
+    try:
+        day = _read(text, now)
+    except (ValueError, OverflowError):
+        raise DiaryError(field, raw, f"is not a date; use {DATE_HELP}") from None
+    if day > now:
         raise DiaryError(field, raw, f"is in the future; use a date up to today ({now})")
+    if day < earliest():
+        raise DiaryError(field, raw, f"is too long ago; use a date from {earliest()} to today")
     return day
+
+
+def _read(text: str, now: dt.date) -> dt.date:
+    if text in ("today", "now", ""):
+        return now
+    if text == "yesterday":
+        return now - dt.timedelta(days=1)
+    if len(text) >= 3 and (named := [i for i, w in enumerate(WEEKDAYS) if w.startswith(text)]):
+        return now - dt.timedelta(days=(now.weekday() - named[0]) % 7)
+    if m := re.fullmatch(r"(\d{1,5})\s*d(ays?)?(\s*ago)?", text):
+        return now - dt.timedelta(days=int(m.group(1)))
+    return dt.date.fromisoformat(text)
 
 
 def parse_time(raw: str, field: str = "--time") -> str:
@@ -57,9 +68,12 @@ def week_of(raw: str | None, field: str = "--week") -> dt.date:
     """The Monday of the week holding a date or naming an ISO week (2026-W47)."""
     if raw and (m := re.fullmatch(r"(\d{4})-?w(\d{1,2})", raw.strip().lower())):
         try:
-            return dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+            monday = dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
         except ValueError:
             raise DiaryError(field, raw, "is not a week; use YYYY-Www with weeks 1-53") from None
+        if monday < earliest():
+            raise DiaryError(field, raw, f"is too long ago; use a week from {earliest()} on")
+        return monday
     day = parse_date(raw or "today", field)
     return day - dt.timedelta(days=day.weekday())
 

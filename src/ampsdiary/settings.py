@@ -32,7 +32,7 @@ def check_value(key: str, value: str) -> str:
             )
         return str(int(value))
     if key == "treatment-start":
-        return parse_date(value, "treatment-start", allow_future=True).isoformat()
+        return parse_date(value, "treatment-start").isoformat()
     if not value:
         raise DiaryError(key, value, "is empty; give some text")
     return value

@@ -47,9 +47,11 @@ def _split(raw: str) -> list[str]:
     return [part for part in (p.strip() for p in raw.split(",")) if part]
 
 
-def parse(name: str, raw: str | None) -> object:
+def parse(name: str, raw: str | bool | None) -> object:
     """Check one field's raw text; blank means "not logged" and stays None, never 0."""
     f = FIELDS[name]
+    if isinstance(raw, bool) and isinstance(f.kind, YesNo):
+        return raw  # --sport/--no-sport arrive already decided
     if raw is None or not str(raw).strip():
         return None
     raw = str(raw).strip()
@@ -71,7 +73,7 @@ def parse(name: str, raw: str | None) -> object:
     return raw
 
 
-def parse_all(raw: dict[str, str | None]) -> dict[str, object]:
+def parse_all(raw: dict[str, str | bool | None]) -> dict[str, object]:
     """Check every given field, keeping only those that were logged."""
     values = {name: parse(name, value) for name, value in raw.items()}
     values = {name: value for name, value in values.items() if value is not None}

@@ -42,11 +42,7 @@ def _sided_aliases() -> dict[str, str]:
     for side in ("left", "right"):
         aliases[f"{side}-shin"] = f"{side}-lower-leg"
         aliases[f"{side}-calf"] = f"{side}-lower-leg"
-        aliases[f"{side}-leg"] = f"{side}-lower-leg"
-        aliases[f"{side}-arm"] = f"{side}-forearm"
-    aliases.update(
-        {"back": "lower-back", "stomach": "abdomen", "belly": "abdomen", "all-over": "widespread"}
-    )
+    aliases.update({"stomach": "abdomen", "belly": "abdomen", "all-over": "widespread"})
     return aliases
 
 
@@ -349,7 +345,6 @@ SESSION_FIELDS = (
                 "ot": "occupational",
                 "desensitisation": "desensitization",
                 "cardio": "aerobic",
-                "swim": "hydrotherapy",
                 "cbt": "psychology",
                 "stretch": "stretching",
             },

@@ -20,8 +20,11 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable
 
 
 def console() -> Console:
-    """Made per call so tests' NO_COLOR and COLUMNS take effect."""
-    return Console(highlight=False)
+    """Made per call so tests' NO_COLOR and COLUMNS take effect.
+
+    Markup is off: notes and names are the user's own text, and "[left]" must print as typed.
+    """
+    return Console(highlight=False, markup=False)
 
 
 def fail(message: str, status: int = 2) -> None:
@@ -39,15 +42,18 @@ def friendly_errors(command: Callable[..., Any]) -> Callable[..., Any]:
         except DiaryError as error:
             fail(str(error))
         except sqlite3.Error as error:
-            fail(f"diary: the database refused the change ({error}); nothing was written", 1)
+            fail(f"diary: SQLite failed ({error}); nothing was changed", 1)
 
     return wrapper
 
 
 @contextlib.contextmanager
-def opened(ctx: typer.Context) -> Iterator[Diary]:
-    """The diary named by --db, $AMPSDIARY_DB or the default location, closed afterwards."""
-    diary = open_diary(diary_path(ctx.obj))
+def opened(ctx: typer.Context, create: bool = False) -> Iterator[Diary]:
+    """The diary named by --db, $AMPSDIARY_DB or the default location, closed afterwards.
+
+    Only commands that write pass `create`; reading never makes an empty diary appear.
+    """
+    diary = open_diary(diary_path(ctx.obj), create)
     try:
         yield diary
     finally:

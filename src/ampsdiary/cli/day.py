@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from ..dates import DATE_HELP, parse_date
+from ..dates import DATE_HELP, day_label, parse_date
 from ..errors import DiaryError
 from ..validate import check_together, parse
-from ..vocabulary import ENTRY_FIELDS, FIELDS, SESSION_FIELDS
+from ..vocabulary import DAY_FIELDS, ENTRY_FIELDS, FIELDS, SESSION_FIELDS
 from .common import JsonOption, cell, emit, friendly_errors, opened
 
 ENTRY_SHOWN = [f for f in ENTRY_FIELDS if f.name != "pain_scale"]
@@ -77,20 +78,37 @@ def day(
     emit(as_json, data, render)
 
 
+def _target(raw: str, on_day: bool, session: bool) -> tuple[str, str, tuple]:
+    """(table, key, fields) of what `edit` changes: an entry, a session or a day's facts."""
+    if on_day and session:
+        raise DiaryError("edit", None, "takes --day or --session, not both")
+    if on_day:
+        return "days", parse_date(raw, "DATE").isoformat(), DAY_FIELDS
+    if not raw.isdigit():
+        raise DiaryError("ID", raw, "is not an id; use the number `ampsdiary day` shows")
+    return ("sessions", raw, SESSION_FIELDS) if session else ("entries", raw, ENTRY_FIELDS)
+
+
 def edit(
     ctx: typer.Context,
-    row_id: Annotated[int, typer.Argument(metavar="ID", help="The entry's id (see `day`).")],
+    target: Annotated[
+        str, typer.Argument(metavar="ID", help="The entry's id (see `day`), or with --day a date.")
+    ],
     field: Annotated[str, typer.Argument(help="The field, named like its flag: pain, where...")],
     value: Annotated[str, typer.Argument(help="The new value; '-' clears it.")],
     session: Annotated[
         bool, typer.Option("--session", help="ID is an exercise session, not an entry.")
     ] = False,
+    on_day: Annotated[
+        bool, typer.Option("--day", help="ID is a date: change that day's function, mood...")
+    ] = False,
 ) -> None:
     """Correct one field; the old value is kept.
 
-    Works on a symptom entry, or with --session on an exercise session.
+    Works on a symptom entry, with --session on an exercise session, and with --day on a
+    day's facts (function, school, sleep, mood, notes).
     """
-    table, fields = ("sessions", SESSION_FIELDS) if session else ("entries", ENTRY_FIELDS)
+    table, key, fields = _target(target, on_day, session)
     by_word = {f.flag.lstrip("-").lower(): f for f in fields}
     f = by_word.get(field.lower().lstrip("-").replace("_", "-"))
     if f is None:
@@ -98,19 +116,26 @@ def edit(
     new = None if value == "-" else parse(f.name, value)
     if new is None and f.name in ("kind", "minutes"):
         raise DiaryError(f.flag, value, "cannot be cleared; give a new value")
+    when = dt.date.fromisoformat(key) if on_day else None
+    which = day_label(when) if when else f"#{key}"
     with opened(ctx) as diary:
-        row = diary.row(table, row_id)
+        row = diary.day(when) if when else diary.row(table, int(key))
         if row is None:
-            raise DiaryError("ID", str(row_id), "is not an id in this diary; see `ampsdiary day`")
+            what = "has nothing logged" if when else "is not an id in this diary"
+            raise DiaryError("DATE" if when else "ID", target, f"{what}; see `ampsdiary day`")
         check_together({**row, f.name: new})
-        edits = diary.update_row(table, row_id, {f.name: new})
+        if when:
+            edits = diary.set_day(when, {f.name: new})
+        else:
+            edits = diary.update_row(table, int(key), {f.name: new})
     if not edits:
         typer.echo("No change: it already had that value.")
-    for name, old, new_value in edits or []:
+    for name, old, new_value in edits:
         before, after = cell(old) or "(empty)", cell(new_value) or "(empty)"
-        typer.echo(
-            f"{FIELDS[name].label} of #{row_id}: {before} -> {after} (old value kept in history)."
-        )
+        if name == "private_note":
+            before, after = "(private)", "(private)" if new_value else "(empty)"
+        label = FIELDS[name].label
+        typer.echo(f"{label} of {which}: {before} -> {after} (old value kept in history).")
 
 
 def register(app: typer.Typer) -> None:

@@ -29,20 +29,24 @@ def demo(ctx: typer.Context) -> None:
     path = _target(ctx.obj)
     if path.exists() and path.stat().st_size:
         diary = open_diary(path)
-        earlier_demo = diary.setting("demo") == "yes" or diary.is_empty()
+        blank = diary.is_empty() and not diary.settings() and not diary.history()
+        earlier_demo = diary.setting("demo") == "yes" or blank
         diary.close()
         if not earlier_demo:
             raise DiaryError(
                 "--db", str(path), "already holds a real diary; the demo needs a new file"
             )
-        path.unlink()
+    # Built beside the target and moved over it at the end: a failure leaves the old file.
+    building = path.with_name(f".{path.name}.building")
+    building.unlink(missing_ok=True)
     entries, days, sessions, settings = demo_data.generate(today())
-    diary = open_diary(path)
+    diary = open_diary(building)
     with diary.transaction():
         diary.write_all(entries, days, sessions)
         for key, value in settings.items():
             diary.set_setting(key, value)
     diary.close()
+    building.replace(path)
     run = f"ampsdiary --db {path}"
     typer.echo(
         f"Wrote a 10-week demo diary ({len(days)} days logged, {len(entries)} entries) to {path}."

@@ -9,12 +9,12 @@ from typing import Annotated
 import typer
 
 from .. import daily, progress
-from ..dates import DATE_HELP, parse_date, parse_time, today
+from ..dates import DATE_HELP, day_label, parse_date, parse_time, today
 from ..errors import DiaryError
 from ..settings import exercise_goal
 from ..store import Diary
 from ..validate import parse_all
-from ..vocabulary import DAY_FIELDS, ENTRY_FIELDS, FIELDS
+from ..vocabulary import FIELDS
 from . import checkin
 from .common import cell, field_help, friendly_errors, opened
 
@@ -25,27 +25,31 @@ def _opt(name: str) -> typer.models.OptionInfo:
     return typer.Option(FIELDS[name].flag, help=field_help(name))
 
 
-def _yes_no(value: bool | None) -> str | None:
-    return None if value is None else ("yes" if value else "no")
-
-
-def save(diary: Diary, date: dt.date, time: str | None, entry: dict, day: dict) -> list:
-    """Write one check-in (entry and day facts) as a single transaction; returns day edits."""
+def save(
+    diary: Diary, date: dt.date, time: str | None, entry: dict, day: dict, sessions: list[dict]
+) -> list:
+    """Write one log (entry, day facts, sessions) as a single transaction; returns day edits."""
     with diary.transaction():
         if entry:
             diary.add_entry(date, time, entry)
+        for session in sessions:
+            diary.add_session(date, session)
         return diary.set_day(date, day) if day else []
 
 
-def confirm_line(date: dt.date, entry: dict, day: dict, edits: list) -> str:
-    shown = {**entry, **{k: v for k, v in day.items() if k != "private_note"}}
-    parts = [
-        f"{FIELDS[k].label.lower()} {cell(v)}" for k, v in shown.items() if not k.endswith("note")
-    ]
-    line = f"Logged {date:%a %d %b}: " + ("; ".join(parts) or "notes saved") + "."
+def confirm_line(date: dt.date, entry: dict, day: dict, sessions: list[dict], edits: list) -> str:
+    """What was saved, in words; a private note is only ever mentioned, never shown."""
+    values = {**entry, **day}
+    parts = [f"{FIELDS[k].label.lower()} {cell(v)}" for k, v in values.items() if "note" not in k]
+    parts += [f"{s['kind']} {s['minutes']} min" for s in sessions]
+    parts += [FIELDS[k].label.lower() for k in values if "note" in k]
+    line = f"Logged {day_label(date)}: " + "; ".join(parts) + "."
     for name, old, new in edits:
         label = FIELDS[name].label
-        line += f"\n  {label} changed {cell(old)} -> {cell(new)} (old value kept in history)."
+        if name == "private_note":
+            line += f"\n  {label} replaced (the old one is kept in history)."
+        else:
+            line += f"\n  {label} changed {cell(old)} -> {cell(new)} (old value kept in history)."
     return line
 
 
@@ -89,32 +93,42 @@ def log(
 
     With no value flags, in a terminal, it asks a few quick questions instead.
     """
-    values = locals()
     day_date = parse_date(date)
     at = parse_time(time) if time else None
     if at is None and day_date == today():
         at = dt.datetime.now().strftime("%H:%M")
-    raw = {f.name: values[f.cli.replace("-", "_") or f.name] for f in ENTRY_FIELDS}
-    raw_day = {f.name: values[f.name] for f in DAY_FIELDS}
-    raw_day["sport"], raw_day["social"] = _yes_no(sport), _yes_no(social)
-    entry, day = parse_all(raw), parse_all(raw_day)
-    with opened(ctx) as diary:
-        if not entry and not day:
-            if not (check_in or sys.stdin.isatty()):
-                raise DiaryError(
-                    "log",
-                    None,
-                    "no values given; pass flags such as --pain 5 --function 6, "
-                    "or run it in a terminal for the guided check-in",
-                )
+    entry = parse_all(
+        {
+            "pain": pain, "worst": worst, "locations": where, "quality": quality,
+            "pattern": pattern, "allodynia": allodynia, "allodynia_locations": allodynia_where,
+            "swelling": swelling, "skin_color": skin_color, "skin_temp": skin_temp,
+            "skin_signs": skin, "movement": movement, "symptoms": symptom, "triggers": trigger,
+            "pain_scale": pain_scale, "note": note,
+        }
+    )  # fmt: skip
+    day = parse_all(
+        {
+            "function": function, "school": school, "sport": sport, "social": social,
+            "sleep": sleep, "mood": mood, "day_note": day_note, "private_note": private_note,
+        }
+    )  # fmt: skip
+    guided = not entry and not day
+    if guided and not (check_in or sys.stdin.isatty()):
+        raise DiaryError(
+            "log",
+            None,
+            "no values given; pass flags such as --pain 5 --function 6, "
+            "or run it in a terminal for the guided check-in",
+        )
+    with opened(ctx, create=True) as diary:
+        sessions: list[dict] = []
+        if guided:
             entry, day, sessions = checkin.ask(diary, day_date)
-            with diary.transaction():
-                edits = save(diary, day_date, at, entry, day)
-                for session in sessions:
-                    diary.add_session(day_date, session)
-        else:
-            edits = save(diary, day_date, at, entry, day)
-        typer.echo(confirm_line(day_date, entry, day, edits))
+            if not (entry or day or sessions):
+                typer.echo("Nothing logged: every question was skipped.")
+                return
+        edits = save(diary, day_date, at, entry, day, sessions)
+        typer.echo(confirm_line(day_date, entry, day, sessions, edits))
         now = today()
         recent = daily.load(diary, now - dt.timedelta(days=13), now)
         typer.echo(progress.encouragement(diary.logged_dates(), recent, now))
@@ -136,12 +150,13 @@ def exercise(
     values = parse_all(
         {"kind": kind, "minutes": minutes, "intensity": intensity, "session_note": note}
     )
-    with opened(ctx) as diary:
+    with opened(ctx, create=True) as diary:
         diary.add_session(day_date, values)
         total = sum(s["minutes"] for s in diary.sessions(day_date, day_date))
         goal = exercise_goal(diary)
-    line = f"Logged {values['kind']} {values['minutes']} min on {day_date:%a %d %b}."
-    line += f" Today so far: {total} min" + (f" of your {goal} min goal." if goal else ".")
+    when = "Today" if day_date == today() else day_label(day_date)
+    line = f"Logged {values['kind']} {values['minutes']} min on {day_label(day_date)}."
+    line += f" {when} so far: {total} min" + (f" of your {goal} min goal." if goal else ".")
     typer.echo(line)
 
 

@@ -8,7 +8,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from ..dates import DATE_HELP, parse_date
+from ..dates import DATE_HELP, day_label, parse_date
 from ..errors import DiaryError
 from ..settings import check_key, check_value
 from ..vocabulary import FIELDS, SETTINGS
@@ -37,8 +37,10 @@ def delete(
             counts = diary.delete_day(day)
             if not any(counts.values()):
                 raise DiaryError("DATE", date, "has nothing logged; nothing was deleted")
-            what = ", ".join(f"{n} {table}" for table, n in counts.items() if n)
-            typer.echo(f"Deleted {day:%a %d %b} ({what}). The old values are kept in `history`.")
+            names = {"entries": ("entry", "entries"), "sessions": ("session", "sessions")}
+            names["days"] = ("day record", "day records")
+            what = ", ".join(f"{n} {names[t][n != 1]}" for t, n in counts.items() if n)
+            typer.echo(f"Deleted {day_label(day)} ({what}). The old values are kept in `history`.")
             return
         table, row_id = ("entries", entry) if entry is not None else ("sessions", session)
         row = diary.delete_row(table, row_id)
@@ -54,8 +56,9 @@ def delete(
 
 
 config_app = typer.Typer(
-    help="Read and change settings.\n\n"
-    "Keys: patient-id, name, exercise-goal (minutes a day), treatment-start (a date)."
+    help="Read and change settings.\n\nKeys: "
+    + "; ".join(f"{key}: {meaning}" for key, meaning in SETTINGS.items())
+    + "."
 )
 
 
@@ -69,11 +72,10 @@ def config_get(
     as_json: JsonOption = False,
 ) -> None:
     """Print a setting, or all of them."""
+    keys = [check_key(key)] if key is not None else list(SETTINGS)
     with opened(ctx) as diary:
-        values = diary.settings()
-    if key is not None:
-        key = check_key(key)
-        values = {key: values.get(key)}
+        stored = diary.settings()
+    values = {name: stored.get(name) for name in keys}
 
     def render(out: Console) -> None:
         for name, value in values.items():
@@ -92,7 +94,7 @@ def config_set(
     """Change a setting; the old value is kept in history."""
     key = check_key(key)
     value = check_value(key, value)
-    with opened(ctx) as diary:
+    with opened(ctx, create=True) as diary:
         old = diary.set_setting(key, value)
     typer.echo(f"{key} = {value}" + (f" (was {old})" if old not in (None, value) else ""))
 

@@ -57,17 +57,31 @@ def _check_ours(path: Path, conn: sqlite3.Connection) -> None:
         raise DiaryError("--db", str(path), not_ours)
 
 
-def open_diary(path: Path) -> Diary:
-    """Open (creating if needed) the diary at path and bring its schema up to date."""
+def _is_sqlite(path: Path) -> bool:
+    with path.open("rb") as file:
+        return file.read(16) == SQLITE_HEADER
+
+
+def open_diary(path: Path, create: bool = True) -> Diary:
+    """Open the diary at path and bring its schema up to date.
+
+    Only commands that write create a missing file (`create`), so a mistyped --db is an
+    error instead of a quiet, empty diary.
+    """
     if path.is_dir():
         raise DiaryError("--db", str(path), "is a folder; give the path of a diary file")
     try:
         if not path.exists():
+            if not create:
+                raise DiaryError(
+                    "--db", str(path), "does not exist yet; log a day first, or check the path"
+                )
             _create_private(path)
-        elif path.stat().st_size and path.open("rb").read(16) != SQLITE_HEADER:
+        elif path.stat().st_size and not _is_sqlite(path):
             raise DiaryError("--db", str(path), "is not an ampsdiary database (not a SQLite file)")
     except OSError as error:
-        raise DiaryError("--db", str(path), f"cannot be opened: {error.strerror}") from None
+        reason = f"cannot be created or opened ({error.strerror})"
+        raise DiaryError("--db", str(path), reason) from None
     sqlite_utils = _import_sqlite_utils()
     db = sqlite_utils.Database(path, execute_plugins=False)
     _check_ours(path, db.conn)

@@ -27,7 +27,8 @@ DAY_COLUMNS = ("function", "school", "sport", "social", "sleep", "mood", "day_no
 
 
 def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    """Local time with its UTC offset: the date part is the user's own calendar day."""
+    return dt.datetime.now().astimezone().isoformat(timespec="seconds")
 
 
 def _encode(values: Row) -> Row:
@@ -171,9 +172,10 @@ class Diary:
         return old
 
     def _record(
-        self, table: str, row_key: str, date: str | None, action: str, field, old, new
-    ) -> None:
-        as_text = lambda v: None if v is None else json.dumps(v)  # noqa: E731
+        self, table: str, row_key: str, date: str | None, action: str, field: str | None,
+        old: Any, new: Any,
+    ) -> None:  # fmt: skip
+        """Keep an old value (or a whole deleted row) in the change history, as JSON."""
         self.db["changes"].insert(
             {
                 "changed_at": _now(),
@@ -181,8 +183,8 @@ class Diary:
                 "row_key": row_key,
                 "date": date,
                 "field": field,
-                "old_value": as_text(old),
-                "new_value": as_text(new),
+                "old_value": None if old is None else json.dumps(old),
+                "new_value": None if new is None else json.dumps(new),
                 "action": action,
             }
         )

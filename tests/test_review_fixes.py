@@ -1,0 +1,118 @@
+"""Edge cases found in review: user text with markup, dates far away, read-only commands,
+private notes in confirmations, skipped check-ins, clearing a day's value, the demo's care."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+
+
+def test_brackets_in_notes_print_as_typed(run):
+    note = "knee [left] hurt [/oops] [bold]x"
+    run("log", "--pain", "3", "--note", note, "--day-note", note, "--trigger", "[/x]")
+    run("log", "--day-note", "changed", "--date", "today")
+    for args in (("day",), ("history",)):
+        result = run(*args)
+        assert result.exit_code == 0, result.output
+        assert "[left]" in result.output and "Traceback" not in result.output
+    assert "[/x]" in run("day").output
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("show",), ("day",), ("history",), ("config", "get"), ("summary",), ("recovery",), ("log",)],
+)
+def test_reading_never_creates_a_diary(run, db_path, args):
+    result = run(*args)
+    assert result.exit_code == 2
+    assert not db_path.exists()
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("log", "--pain", "3", "--date", "0001-01-01"), "is too long ago"),
+        (("log", "--pain", "3", "--date", "99999d"), "is too long ago"),
+        (("log", "--pain", "3", "--date", "9999999999d"), "is not a date"),
+        (("summary", "--week", "0001-W01"), "is too long ago"),
+    ],
+)
+def test_dates_far_in_the_past_are_refused(run, args, message):
+    run("log", "--pain", "2")
+    result = run(*args)
+    assert result.exit_code == 2 and message in result.output
+
+
+def test_replacing_a_private_note_never_prints_it(run):
+    run("log", "--private-note", "SECRET-A")
+    result = run("log", "--private-note", "SECRET-B")
+    assert result.exit_code == 0
+    assert "SECRET" not in result.output
+    assert "Private note replaced" in result.output
+
+
+def test_a_fully_skipped_checkin_says_nothing_was_logged(run, db_path):
+    result = run("log", "--check-in", input="-\n" * 14 + "\n-\n")
+    assert result.exit_code == 0, result.output
+    assert "Nothing logged" in result.output
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("select count(*) from days").fetchone() == (0,)
+
+
+def test_a_sessions_only_checkin_names_them(run):
+    result = run("log", "--check-in", input="-\n" * 14 + "aerobic 20\n-\n")
+    assert "Logged Wed 18 Nov: aerobic 20 min." in result.output
+
+
+def test_edit_day_clears_a_value_and_keeps_it(run):
+    run("log", "--function", "5", "--mood", "7", "--date", "mon")
+    result = run("edit", "--day", "mon", "mood", "-")
+    assert result.exit_code == 0, result.output
+    assert "Mood of Mon 16 Nov: 7 -> (empty)" in result.output
+    day = json.loads(run("day", "mon", "--json").output)["day"]
+    assert (day["function"], day["mood"]) == (5, None)
+    change = json.loads(run("history", "--json").output)[-1]
+    assert (change["field"], change["old_value"], change["new_value"]) == ("mood", 7, None)
+    assert "has nothing logged" in run("edit", "--day", "tue", "mood", "3").output
+
+
+def test_a_note_only_day_counts_as_logged_everywhere(run):
+    run("log", "--day-note", "rest day", "--date", "yesterday")
+    show = json.loads(run("show", "--days", "2", "--json").output)
+    assert show["days_logged"] == 1
+    assert json.loads(run("nudge", "--json").output)["streak"] == 1
+
+
+def test_show_json_never_has_the_private_note(run):
+    run("log", "--function", "6", "--private-note", "only for me")
+    output = run("show", "--json").output
+    assert "only for me" not in output
+    assert json.loads(output)["days"][-1]["function"] == 6
+
+
+def test_demo_keeps_a_diary_that_only_has_settings(run, db_path):
+    run("config", "set", "name", "Sam")
+    result = run("demo")
+    assert result.exit_code == 2 and "already holds a real diary" in result.output
+    assert json.loads(run("config", "get", "name", "--json").output) == {"name": "Sam"}
+
+
+def test_exercise_on_another_day_names_that_day(run):
+    result = run("exercise", "aerobic", "20", "--date", "yesterday")
+    assert "Tue 17 Nov so far: 20 min." in result.output
+
+
+def test_opening_a_diary_does_not_import_numpy(tmp_path):
+    """The store hides numpy from sqlite-utils' import; numpy itself must still import after."""
+    code = (
+        "import sys, pathlib; from ampsdiary.store import open_diary;"
+        f"open_diary(pathlib.Path({str(tmp_path / 'x.db')!r})).close();"
+        "print('numpy' in sys.modules); import numpy; print(numpy.__name__)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "numpy"]
