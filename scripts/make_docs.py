@@ -45,7 +45,8 @@ NOTES = {
     "pain_scale": "`nrs` is the 0-10 number scale. `faces` is the Faces Pain Scale-Revised "
     "(FPS-R, ages 4 and up): its six faces score 0, 2, 4, 6, 8, 10, so they share the "
     "0-10 pain column.",
-    "private_note": "Only for you: never shown by `show`, summaries, reports or exports.",
+    "private_note": "Only for you: never in `show`, summaries, plots or reports "
+    "(see it with `day --private`; `history` keeps old versions).",
 }
 
 
