@@ -17,6 +17,7 @@ from ampsdiary.analysis.recovery import (
 )
 from ampsdiary.daily import Day
 from ampsdiary.errors import DiaryError
+from ampsdiary.store import open_diary
 from analysis_helpers import START, STEP_FUNCTION, STEP_PAIN, dates, make_days, write_diary
 
 
@@ -87,20 +88,34 @@ def test_patterns(function, pain, pattern):
 # -- baseline window -------------------------------------------------------------------------
 
 
+FIRST, TREATMENT, OPTIONS = "first-logged-days", "treatment-start", "options"
+
+
 def test_baseline_is_the_first_seven_logged_days():
     logged = [day(n) for n in (0, 1, 3, 4, 6, 7, 8, 9)]
-    assert baseline_window(logged) == (day(0), day(8))
-    assert baseline_window(logged[:2]) == (day(0), day(1))  # a young diary: what there is
+    assert baseline_window(logged) == (day(0), day(8), FIRST)
+    assert baseline_window(logged[:2]) == (day(0), day(1), FIRST)  # a young diary: what there is
 
 
 def test_baseline_is_the_week_before_treatment_start_and_options_win():
-    logged = [day(0)]
-    assert baseline_window(logged, treatment_start=day(14)) == (day(7), day(13))
-    assert baseline_window(logged, day(14), start=day(2)) == (day(2), day(8))
-    assert baseline_window(logged, day(14), end=day(20)) == (day(14), day(20))
-    assert baseline_window(logged, day(14), day(1), day(3)) == (day(1), day(3))
+    logged = [day(n) for n in range(21)]
+    assert baseline_window(logged, treatment_start=day(14)) == (day(7), day(13), TREATMENT)
+    assert baseline_window(logged, day(14), start=day(2)) == (day(2), day(8), OPTIONS)
+    assert baseline_window(logged, day(14), end=day(20)) == (day(14), day(20), OPTIONS)
+    assert baseline_window(logged, day(14), day(1), day(3)) == (day(1), day(3), OPTIONS)
     with pytest.raises(DiaryError, match="after --baseline-to"):
         baseline_window(logged, start=day(5), end=day(1))
+
+
+def test_a_treatment_start_with_nothing_logged_before_it_falls_back_to_the_first_days():
+    logged = [day(n) for n in (3, 4, 5, 6, 8, 9, 10, 11, 12)]
+    # Set from before the diary began: its week (days -8 to -2) has nothing logged.
+    assert baseline_window(logged, day(-1)) == (day(3), day(10), FIRST)
+    # Days 3, 4 and 5 are logged in the week before day 6 (days -1 to 5): a part week will do.
+    assert baseline_window(logged, day(6)) == (day(-1), day(5), TREATMENT)
+    # After the last day analysed it has not come yet, though days 9-12 are logged before it.
+    assert baseline_window(logged, day(13), last_day=day(12)) == (day(3), day(10), FIRST)
+    assert baseline_window(logged, day(12), last_day=day(12)) == (day(5), day(11), TREATMENT)
 
 
 # -- the whole analysis ----------------------------------------------------------------------
@@ -197,10 +212,65 @@ def test_treatment_start_sets_the_baseline_week():
     days = make_days([1] * 7 + [2] * 7 + [5] * 17, [8] * 31)
     r = analyse(days, treatment_start=day(14))
     assert (r.baseline_start, r.baseline_end, r.baseline["function"]) == (day(7), day(13), 2)
+    assert (r.baseline_source, r.as_json()["baseline_source"]) == ("treatment-start",) * 2
+    assert "Nothing was logged" not in r.explain() and "after the last day" not in r.explain()
     # Needs 4: day 15's window (days 9-15) is 2,2,2,2,2,5,5 = 20/7; day 16 = 23/7; day 17 = 26/7;
     # day 18 = 29/7 = 4.14.
     assert r.function_onset == day(18)
     assert analyse(days).function_onset == day(16)  # first-week baseline 1: needs 3, 23/7
+
+
+def test_a_treatment_start_before_the_diary_falls_back_to_the_first_seven_days():
+    # A family sets the treatment start to 1 Aug, a month before the diary's first day.
+    r = analyse(make_days(STEP_FUNCTION, STEP_PAIN), treatment_start=dt.date(2026, 8, 1))
+    assert (r.baseline_start, r.baseline_end, r.baseline_source) == (day(0), day(6), FIRST)
+    assert (r.baseline["function"], r.baseline["pain"]) == (2, 8)
+    assert (r.function_onset, r.pain_onset, r.pattern) == (day(13), day(23), "function-first")
+    assert r.explain().startswith(
+        "Nothing was logged in the 7 days before the treatment start (Sat 1 Aug), so the "
+        "baseline is the first 7 logged days instead. During the baseline (Tue 1 Sep to Mon 7 Sep)"
+    )
+    data = r.as_json()
+    assert (data["baseline_source"], data["treatment_start"]) == (FIRST, "2026-08-01")
+    assert data["function_onset"] == "2026-09-14"
+
+
+def test_a_treatment_start_still_to_come_leaves_the_first_days_as_the_baseline():
+    # The diary runs to day 30 (Thu 1 Oct); the start is day 33. The week before it (days
+    # 26-32) holds five logged days, but they are not "before treatment" yet.
+    r = analyse(make_days(STEP_FUNCTION, STEP_PAIN), treatment_start=day(33))
+    assert (r.baseline_start, r.baseline_end, r.baseline_source) == (day(0), day(6), FIRST)
+    assert (r.function_onset, r.pain_onset, r.lag_days) == (day(13), day(23), 10)
+    assert r.explain().startswith(
+        "The treatment start (Sun 4 Oct) is after the last day analysed (Thu 1 Oct), so the "
+        "baseline is the first 7 logged days. During the baseline"
+    )
+    assert "Everything logged so far is the baseline" not in r.explain()
+    young = analyse(make_days([5] * 3, [5] * 3), treatment_start=day(10))
+    assert (young.baseline_end, young.baseline_days) == (day(2), 3)
+    assert "the baseline is the first 3 logged days." in young.explain()
+
+
+def test_singular_days_in_the_words():
+    r = analyse(make_days([2] * 7 + [4] * 3, [8] * 10), hold=1, threshold=1)
+    # Baseline days 0-6 (function 2), so function needs 3. Smoothed day 7: (6 * 2 + 4) / 7 =
+    # 2.29, day 8: 18/7 = 2.57, day 9: 20/7 = 2.86. No onset; 3 days follow the baseline.
+    assert r.pattern == "not-yet"
+    assert "There are only 3 days after the baseline so far" in r.explain()
+    assert "once it has lasted 1 day, so keep logging" in r.explain()
+    one_after = analyse(make_days([2] * 8, [8] * 8), hold=7)
+    assert "There is only 1 day after the baseline so far" in one_after.explain()
+
+
+def test_exercise_minutes_a_week_are_over_calendar_weeks():
+    days = make_days([5] * 14, [5] * 14)
+    days[0].exercise, days[3].exercise = {"physio": 30}, {"aerobic": 40, "physio": 20}
+    for n in (9, 10, 11):
+        days[n] = Day(days[n].date)  # three days not logged
+    r = analyse(days, goal=20)
+    # 90 minutes over 14 calendar days = 2 weeks: 45 a week (per logged day it is 90/11 = 8.2).
+    assert r.exercise_per_week == 45
+    assert r.as_json()["exercise"] == {"minutes_per_week": 45, "goal_per_week": 140}
 
 
 # -- the command -----------------------------------------------------------------------------
@@ -240,7 +310,8 @@ def test_recovery_text_and_options(run, db_path):
     assert data["baseline"]["function"] == 2
 
 
-def test_recovery_on_an_empty_diary_is_one_line(run):
+def test_recovery_on_an_empty_diary_is_one_line(run, db_path):
+    open_diary(db_path).close()
     result = run("recovery")
     assert result.exit_code == 2
     assert result.output.strip() == (
@@ -253,3 +324,30 @@ def test_the_demo_shows_function_first(run, demo_db):
     assert data["pattern"] == "function-first"
     assert 14 <= data["lag_days"] <= 35  # a few weeks
     assert data["baseline_window"]["days_logged"] == 7
+
+
+def test_recovery_command_with_a_treatment_start_before_the_diary(run, db_path):
+    write_diary(db_path, STEP_FUNCTION, STEP_PAIN, settings={"treatment-start": "2026-08-01"})
+    data = json.loads(run("recovery", "--json").output)
+    assert data["baseline_window"] == {"start": "2026-09-01", "end": "2026-09-07", "days_logged": 7}
+    assert data["baseline_source"] == "first-logged-days"
+    assert (data["function_onset"], data["pain_onset"]) == ("2026-09-14", "2026-09-24")
+    result = run("recovery")
+    assert "Baseline: Tue 1 Sep to Mon 7 Sep 2026 (7 days logged; the first days logged)." in (
+        result.output
+    )
+    # trends measures its change from the same baseline.
+    trend = json.loads(run("trends", "--json").output)
+    assert (trend["baseline"]["function"], trend["baseline"]["pain"]) == (2, 8)
+
+
+def test_one_logged_day_is_one_day(run):
+    run("log", "--function", "5", "--pain", "6")
+    result = run("recovery")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == "Wed 18 Nov to Wed 18 Nov 2026: 1 of 1 day logged (100%), 1 in a row."
+    assert (
+        lines[1] == "Baseline: Wed 18 Nov to Wed 18 Nov 2026 (1 day logged; the first days logged)."
+    )
+    assert "Function improved from: not yet" in result.output

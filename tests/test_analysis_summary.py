@@ -5,9 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import pytest
+
 from ampsdiary.analysis.period import period
 from ampsdiary.analysis.summary import headline, week_summary
 from ampsdiary.daily import Day
+from ampsdiary.store import open_diary
 from analysis_helpers import make_days, write_diary
 
 MON = dt.date(2026, 11, 2)  # last week starts here; "this" week is Mon 9 - Sun 15 Nov
@@ -25,6 +28,11 @@ def rows_by_label(summary) -> dict:
     return {row.label: row for row in summary.rows}
 
 
+def cells(row) -> tuple:
+    """What a row shows: this week, last week, and whether that is better."""
+    return row.this, row.last, row.verdict
+
+
 def test_means_say_how_many_days_and_headline_says_function_first():
     this, last = weeks()
     s = week_summary(this, last, goal=None)
@@ -34,15 +42,9 @@ def test_means_say_how_many_days_and_headline_says_function_first():
         "You did more this week: function 4.0 -> 6.0. Pain about the same (6.0 -> 5.7)."
     )
     rows = rows_by_label(s)
-    assert tuple(rows["Days logged"]) == ("Days logged", "6 of 7", "7 of 7", None)
-    assert tuple(rows["Function (average)"]) == (
-        "Function (average)",
-        "6.0 (6 days)",
-        "4.0 (7 days)",
-        "better",
-    )
-    _, this_text, last_text, verdict = rows["Pain (average)"]
-    assert (this_text, last_text, verdict) == ("5.7 (6 days)", "6.0 (7 days)", "same")
+    assert cells(rows["Days logged"]) == ("6 of 7", "7 of 7", None)
+    assert cells(rows["Function (average)"]) == ("6.0 (6 days)", "4.0 (7 days)", "better")
+    assert cells(rows["Pain (average)"]) == ("5.7 (6 days)", "6.0 (7 days)", "same")
 
 
 def test_arrows_mean_better_or_worse_for_each_measure():
@@ -55,7 +57,52 @@ def test_arrows_mean_better_or_worse_for_each_measure():
     swapped = rows_by_label(week_summary(last, this, None))
     assert (swapped["Function lowest"].arrow, swapped["Function lowest"].verdict) == ("↓", "worse")
     assert (swapped["Pain lowest"].arrow, swapped["Pain lowest"].verdict) == ("↑", "worse")
-    assert swapped["Pain lowest"][3] == "worse"  # rows also index like tuples
+    with pytest.raises(TypeError):  # a row is a record, read by name, not a tuple
+        swapped["Pain lowest"][3]
+
+
+def school_weeks() -> tuple[list[Day], list[Day]]:
+    """Last week: school Mon-Thu, missed Fri, none at the weekend. This week so far: Mon-Wed."""
+    this, last = weeks()
+    for d, school in zip(last, ["full"] * 4 + ["missed"] + ["none"] * 2, strict=True):
+        d.school = school
+    for d in this[:3]:
+        d.school = "full"
+    return this[:3], last
+
+
+def test_school_days_leave_out_the_days_without_school():
+    this, last = school_weeks()
+    rows = rows_by_label(week_summary(this, last, None))
+    # Full: 3 of 3 (100%) against 4 of 5 (80%): better. The weekend is not counted.
+    assert cells(rows["School: full days"]) == (
+        "3 of 3 school days",
+        "4 of 5 school days",
+        "better",
+    )
+    assert cells(rows["School: missed days"]) == (
+        "0 of 3 school days",
+        "1 of 5 school days",
+        "better",
+    )
+    # Every school day at school both weeks: the same, however many weekend days there were.
+    last[4].school = "full"
+    rows = rows_by_label(week_summary(this, last, None))
+    full = rows["School: full days"]
+    assert (full.this, full.last, full.arrow, full.verdict) == (
+        "3 of 3 school days",
+        "5 of 5 school days",
+        "→",
+        "same",
+    )
+    data = week_summary(this, last, None).as_json()
+    assert data["last_week"]["school_full_days"] == {"days": 5, "of": 5}
+    # A holiday week answered "none" every day has no school days to count: blank, not 0 of 0.
+    holiday = make_days([5] * 7, [5] * 7, MON)
+    for d in holiday:
+        d.school = "none"
+    full = period(holiday).counts["school_full"]
+    assert (full.days, full.of, full.share, full.text()) == (0, 0, None, "")
 
 
 def test_headline_words_for_every_direction():
@@ -81,7 +128,7 @@ def test_a_week_with_nothing_logged_is_blank_not_zero():
     s = week_summary(empty, last, goal=60)
     assert s.headline == "Nothing logged this week yet: log a day and this summary fills in."
     rows = rows_by_label(s)
-    assert tuple(rows["Function (average)"])[1:] == ("no days", "4.0 (7 days)", None)
+    assert cells(rows["Function (average)"]) == ("no days", "4.0 (7 days)", None)
     assert (s.best_day, s.worst_day, s.most_changed) == (None, None, None)
     data = s.as_json()
     assert data["this_week"]["days_logged"] == 0
@@ -95,7 +142,7 @@ def test_best_worst_and_what_changed_most():
     # Day score = mean of function and 10 - pain: Mon 4.5 ... Wed, Thu, Sat 5.5 (latest wins).
     assert s.best_day.date == dt.date(2026, 11, 14)
     assert s.worst_day.date == dt.date(2026, 11, 9)
-    assert s.day_texts() == ("Sat 14 Nov (function 6, pain 5)", "Mon 09 Nov (function 5, pain 6)")
+    assert s.day_texts() == ("Sat 14 Nov (function 6, pain 5)", "Mon 9 Nov (function 5, pain 6)")
     assert s.most_changed["measure"] == "function" and s.most_changed["change"] == 2
     assert s.most_changed_text == "Function changed most: 4.0 -> 6.0 (better)."
 
@@ -108,15 +155,15 @@ def test_exercise_by_kind_against_the_goal():
     s = week_summary(this, last, goal=60)
     rows = rows_by_label(s)
     assert s.exercise == {"aerobic": 105, "physio": 30}
-    assert tuple(rows["Exercise goal met"])[1:] == ("2 of 6 days", "0 of 7 days", "better")
+    assert cells(rows["Exercise goal met"]) == ("2 of 6 days", "0 of 7 days", "better")
     # 135 minutes over 6 logged days = 22.5 a day; last week 30 / 7 = 4.3.
-    assert tuple(rows["Exercise, minutes a day"])[1:] == (
+    assert cells(rows["Exercise, minutes a logged day"]) == (
         "22.5 (goal 60)",
         "4.3 (goal 60)",
         "better",
     )
-    assert tuple(rows["  aerobic"])[1:3] == ("105 min", "30 min")
-    assert tuple(rows["  physio"])[1:3] == ("30 min", "0 min")
+    assert cells(rows["  aerobic"])[:2] == ("105 min", "30 min")
+    assert cells(rows["  physio"])[:2] == ("30 min", "0 min")
     exercise = s.as_json()["this_week"]["exercise"]
     assert exercise == {
         "minutes_by_kind": {"aerobic": 105, "physio": 30},
@@ -137,7 +184,7 @@ def test_summary_command_text_and_json(run, db_path):
     result = run("summary", "--week", "2026-W46")
     assert result.exit_code == 0, result.output
     out = result.output
-    assert "Week Mon 09 Nov - Sun 15 Nov 2026" in out
+    assert "Week Mon 9 Nov - Sun 15 Nov 2026" in out
     assert "You did more this week: function 4.0 -> 6.0." in out
     assert "Tue 10 Nov: Walked to school" in out and "secret" not in out
     pain_lowest = next(line for line in out.splitlines() if "Pain lowest" in line)
@@ -163,7 +210,8 @@ def test_this_week_so_far(run):
     assert days.split()[2:] == ["2", "of", "3", "0", "of", "7"]
 
 
-def test_empty_diary_and_bad_week(run):
+def test_empty_diary_and_bad_week(run, db_path):
+    open_diary(db_path).close()
     result = run("summary", "--week", "2026-W30", "--json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
@@ -176,7 +224,8 @@ def test_empty_diary_and_bad_week(run):
     )
 
 
-def test_a_future_week_is_refused(run):
+def test_a_future_week_is_refused(run, db_path):
+    open_diary(db_path).close()
     result = run("summary", "--week", "2026-W50")
     assert result.exit_code == 2
     assert result.output.startswith("Error: --week: '2026-W50' is in the future")

@@ -9,6 +9,7 @@ import pytest
 
 from ampsdiary.analysis.trends import sparkline, split, trends
 from ampsdiary.errors import DiaryError
+from ampsdiary.store import open_diary
 from analysis_helpers import STEP_FUNCTION, STEP_PAIN, make_days, write_diary
 
 
@@ -62,11 +63,14 @@ def test_trends_by_month_command(run, db_path):
     assert result.exit_code == 0, result.output
     sep_line = next(line for line in result.output.splitlines() if "Sep 2026" in line)
     assert sep_line.split()[2:7] == ["30/30", "4.7", "+2.7", "6.7", "-1.3"]
-    assert "Function            ▄▅   higher is better" in result.output
+    assert "\nFunction                  ▄▅   higher is better\n" in result.output
 
 
 def test_trends_from_to_keeps_the_diary_baseline(run, db_path):
     write_diary(db_path, STEP_FUNCTION, STEP_PAIN)
+    result = run("trends", "--from", "2026-09-14", "--to", "2026-09-27")
+    weeks = [line.split()[:3] for line in result.output.splitlines() if "/7" in line]
+    assert weeks == [["Mon", "14", "Sep"], ["Mon", "21", "Sep"]]  # named as every output does
     data = json.loads(run("trends", "--from", "2026-09-14", "--to", "2026-09-27", "--json").output)
     assert data["baseline"]["function"] == 2 and data["baseline"]["pain"] == 8
     assert [p["start"] for p in data["periods"]] == ["2026-09-14", "2026-09-21"]
@@ -78,7 +82,7 @@ def test_trends_from_to_keeps_the_diary_baseline(run, db_path):
     [
         (["--by", "year"], "Error: --by: 'year' is not allowed; use week or month"),
         (["--from", "2026-09-20", "--to", "2026-09-10"], "Error: --from: '2026-09-20' is after"),
-        (["--to", "2026-08-01"], "Error: --to: '2026-08-01' leaves no days to show"),
+        (["--to", "2026-08-01"], "Error: --to: '2026-08-01' is before the diary's first day"),
     ],
 )
 def test_trends_bad_options_are_one_line(run, db_path, args, message):
@@ -88,6 +92,7 @@ def test_trends_bad_options_are_one_line(run, db_path, args, message):
     assert result.output.startswith(message) and len(result.output.splitlines()) == 1
 
 
-def test_trends_on_an_empty_diary(run):
+def test_trends_on_an_empty_diary(run, db_path):
+    open_diary(db_path).close()
     result = run("trends")
     assert result.exit_code == 2 and "nothing logged yet" in result.output

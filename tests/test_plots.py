@@ -5,13 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import re
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
+from ampsdiary.dates import day_label
 from ampsdiary.store import open_diary
+from pdf_helpers import pdf_text
 
 PRIVATE = ("I hate that nobody believes how much it hurts.", "Crush said hi.")
 START = dt.date(2026, 10, 1)  # a Thursday; 35 days end on Wed 4 Nov
@@ -64,10 +67,10 @@ def test_recovery_svg_names_the_onsets_and_the_lag(run, known, tmp_path):
     result = run("--db", str(known), "plot", "recovery", "--out", str(out), "--to", "2026-11-04")
     assert result.exit_code == 0, result.output
     text = svg_text(out)
-    assert "function up from 11 Oct" in text  # START + 10 days
-    assert "pain down from 24 Oct" in text  # START + 23 days
+    assert "function up from Sun 11 Oct" in text  # START + 10 days
+    assert "pain down from Sat 24 Oct" in text  # START + 23 days
     assert "function first: 13 days earlier" in text
-    assert "Function and pain, 1 Oct – 4 Nov 2026" in text
+    assert "Function and pain, Thu 1 Oct – Wed 4 Nov 2026" in text
 
 
 def test_recovery_picture_matches_the_recovery_command(run, demo_db, tmp_path):
@@ -86,7 +89,7 @@ def test_recovery_picture_matches_the_recovery_command(run, demo_db, tmp_path):
         ("pain down", drawn["pain_onset"]),
     ):
         day = dt.date.fromisoformat(onset)
-        assert f"{words} from {day.day} {day:%b}" in text
+        assert f"{words} from {day_label(day)}" in text
     lag = (
         dt.date.fromisoformat(drawn["pain_onset"]) - dt.date.fromisoformat(drawn["function_onset"])
     ).days
@@ -106,7 +109,9 @@ def test_every_picture_in_every_format(run, demo_db, tmp_path, kind, suffix):
         svg_text(out)  # parses as XML
     assert [p.name for p in tmp_path.iterdir() if p.suffix == suffix] == [out.name]  # no temp file
     if suffix != ".png":
-        assert all(note.encode() not in data for note in PRIVATE)
+        text = pdf_text(data) if suffix == ".pdf" else svg_text(out)
+        assert "Wed 18 Nov 2026" in text  # the text really was read back
+        assert not any(note in text for note in PRIVATE)
     assert "66 of 70 days logged" in result.output
 
 
@@ -118,7 +123,7 @@ def test_pictures_keep_text_as_text(run, demo_db, tmp_path):
     symptoms, calendar = svg_text(tmp_path / "s.svg"), svg_text(tmp_path / "c.svg")
     assert "Allodynia: how much light touch hurts (0–10)" in symptoms
     assert "right foot" in symptoms and "Skin signs (blank = not noted)" in symptoms
-    assert "Daily function, 10 Sep – 18 Nov 2026" in calendar
+    assert "Daily function, Thu 10 Sep – Wed 18 Nov 2026" in calendar
     assert all(month in calendar for month in ("September 2026", "October 2026", "November 2026"))
 
 
@@ -181,23 +186,94 @@ def test_bad_requests_are_one_clear_line(run, demo_db, tmp_path, monkeypatch, ar
     assert not list(tmp_path.glob("x.*"))
 
 
-def test_empty_diary_or_empty_range_is_a_clear_error(run, db_path, demo_db, tmp_path):
-    out = tmp_path / "x.png"
-    empty = run("plot", "recovery", "--out", str(out))
-    assert empty.exit_code == 2
-    assert "Error: plot: the diary is empty; log a day first" in empty.output
-    none = run("--db", str(demo_db), "plot", "symptoms", "--out", str(out),
-               "--from", "2025-01-01", "--to", "2025-01-31")  # fmt: skip
-    assert none.exit_code == 2
-    assert "nothing is logged from 2025-01-01 to 2025-01-31" in none.output
-    assert not out.exists()
+# Every command that takes --from/--to reads it the same way (ampsdiary.ranges), with the
+# same messages. The diary: logged on Thu 1 and Sun 4 Oct only; today is Wed 18 Nov.
+RANGE_COMMANDS = {
+    "plot": ("plot", "recovery", "--out", "x.png"),
+    "report": ("report", "--out", "x.pdf"),
+    "trends": ("trends",),
+}
+
+
+@pytest.mark.parametrize("command", RANGE_COMMANDS)
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--from", "2026-10-02", "--to", "2026-10-03"),
+         "{command}: nothing is logged from 2026-10-02 to 2026-10-03; "
+         "choose other --from/--to dates"),
+        (("--to", "2026-09-30"), "--to: '2026-09-30' is before the diary's first day (2026-10-01)"),
+        (("--from", "2026-10-05"),
+         "--from: '2026-10-05' is after the last day logged (2026-10-04)"),
+        (("--from", "2026-10-04", "--to", "2026-10-01"),
+         "--from: '2026-10-04' is after --to (2026-10-01); swap them"),
+    ],
+)  # fmt: skip
+def test_every_command_refuses_a_bad_range_the_same_way(
+    run, tmp_path, monkeypatch, command, args, message
+):
+    diary = write_diary(tmp_path / "gap.db", [5, None, None, 6], [5, None, None, 6])
+    monkeypatch.chdir(tmp_path)
+    result = run("--db", str(diary), *RANGE_COMMANDS[command], *args)
+    assert result.exit_code == 2
+    assert result.output == f"Error: {message.format(command=command)}\n"
+    assert not list(tmp_path.glob("x.*"))
+
+
+@pytest.mark.parametrize(
+    "args", [*RANGE_COMMANDS.values(), ("report", "--out", "x.pdf", "--week", "2026-W46")]
+)
+def test_an_empty_diary_is_the_same_one_line_everywhere(run, db_path, tmp_path, monkeypatch, args):
+    open_diary(db_path).close()  # the file exists, with nothing logged
+    monkeypatch.chdir(tmp_path)
+    result = run(*args)
+    assert result.exit_code == 2
+    assert result.output == "Error: diary: has nothing logged yet; start with `ampsdiary log`\n"
+
+
+def test_an_early_from_is_clipped_to_the_first_logged_day(run, demo_db, tmp_path):
+    """Not 21 years of empty months: the calendar starts at the diary's first day."""
+    out = tmp_path / "c.svg"
+    args = ("plot", "calendar", "--from", "2005-01-01", "--out", str(out), "--json")
+    result = run("--db", str(demo_db), *args)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert (data["start"], data["end"], data["days_logged"]) == ("2026-09-10", "2026-11-18", 66)
+    months = [t for t in svg_texts(out) if re.fullmatch(r"[A-Z][a-z]+ \d{4}", t)]
+    assert months == ["September 2026", "October 2026", "November 2026"]
 
 
 def test_calendar_of_a_measure_never_logged(run, tmp_path):
     diary = write_diary(tmp_path / "f.db", [5, 6], [None, None])
     result = run("--db", str(diary), "plot", "calendar", "--out", str(tmp_path / "c.png"))
     assert result.exit_code == 2
-    assert "Error: plot: no pain logged between 1 Oct" in result.output
+    assert result.output == (
+        "Error: plot: no pain logged from 2026-10-01 to 2026-11-18; try --measure function\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "args", [("plot", "recovery", "--out", "r.svg"), ("report", "--out", "r.md")]
+)
+def test_the_file_name_is_checked_once(run, known, tmp_path, monkeypatch, args):
+    """In the command, before any work; the writers take it as checked."""
+    from ampsdiary.plots.output import check_target
+
+    calls = []
+
+    def profile(frame, event, arg):
+        if event == "call" and frame.f_code is check_target.__code__:
+            calls.append(frame.f_locals["path"])
+
+    monkeypatch.chdir(tmp_path)
+    sys.setprofile(profile)
+    try:
+        result = run("--db", str(known), *args, "--week" if args[0] == "report" else "--to",
+                     "2026-11-04")  # fmt: skip
+    finally:
+        sys.setprofile(None)
+    assert result.exit_code == 0, result.output
+    assert calls == [Path(args[-1])]
 
 
 def test_plotting_keeps_no_pyplot_state(run, demo_db, tmp_path):

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from statistics import fmean
 
+from .analysis.measures import mean, one, plural
 from .daily import Day
 
 
@@ -19,18 +19,13 @@ def streak(logged: list[dt.date], today: dt.date) -> int:
     return count
 
 
-def mean_function(days: list[Day]) -> float | None:
-    values = [d.function for d in days if d.function is not None]
-    return round(fmean(values), 1) if values else None
-
-
 def encouragement(logged: list[dt.date], days: list[Day], today: dt.date) -> str:
     """One short, kind line for the end of a check-in. `days` covers the last 14 days."""
     run = streak(logged, today)
-    line = (
-        f"{run} day{'s' if run != 1 else ''} logged in a row." if run > 1 else "Logged. Well done."
+    line = f"{plural(run, 'day')} logged in a row." if run > 1 else "Logged. Well done."
+    this_week, last_week = (
+        one(mean(d.function for d in span)) for span in (days[-7:], days[-14:-7])
     )
-    this_week, last_week = mean_function(days[-7:]), mean_function(days[-14:-7])
     if this_week is not None and last_week is not None:
         if this_week > last_week:
             line += f" You did more this week: function {last_week:g} -> {this_week:g}."

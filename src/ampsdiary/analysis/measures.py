@@ -6,12 +6,16 @@ going down both read "better" everywhere: summaries, trends, recovery, reports.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from statistics import fmean
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..daily import Day
+from ..dates import day_label
+
+if TYPE_CHECKING:  # type-only, so modules below the analysis can use `mean` without a cycle
+    from ..daily import Day
 
 EPS = 1e-9  # float means such as 38/7 must not miss a threshold by rounding error
 
@@ -45,8 +49,9 @@ SCALES = {
         _scale("mood", "Mood", "up"),
     )
 }
-EXERCISE = Measure("exercise", "Exercise min a day", "up", 5.0, 15.0)
-# Days-with counts are compared as shares of the days answered, so a short week is fair.
+EXERCISE = Measure("exercise", "Exercise min a logged day", "up", 5.0, 15.0)
+# Days-with counts are compared as shares of the days answered (school: of the days that had
+# school), so a short week or a week with a holiday is fair.
 COUNTS = {
     "swelling": Measure("swelling", "Swelling days", "down", 0.0, 1.0),
     "skin_change": Measure("skin_change", "Skin-change days", "down", 0.0, 1.0),
@@ -59,6 +64,12 @@ COUNTS = {
 }
 
 
+def mean(values: Iterable[float | None]) -> float | None:
+    """The exact mean of the values that are known; None when none is: missing is never 0."""
+    known = [v for v in values if v is not None]
+    return fmean(known) if known else None
+
+
 def one(value: float | None) -> float | None:
     """Means are shown and compared at one decimal, so the words match the numbers shown."""
     return None if value is None else round(value, 1)
@@ -67,6 +78,16 @@ def one(value: float | None) -> float | None:
 def number(value: float | None) -> str:
     """5.0 stays 5.0 for a mean; missing is blank, never 0."""
     return "" if value is None else f"{value:.1f}"
+
+
+def plural(count: int, noun: str) -> str:
+    """'1 day', '3 days', '1 school day'."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def iso(day: dt.date | None) -> str | None:
+    """A date for JSON: ISO text, or null when there is none (an onset not reached yet)."""
+    return None if day is None else day.isoformat()
 
 
 @dataclass(frozen=True)
@@ -82,7 +103,7 @@ class Stat:
         """'5.1 (6 days)': every mean says what it rests on."""
         if not self.days:
             return "no days"
-        return f"{number(self.mean)} ({self.days} day{'s' if self.days != 1 else ''})"
+        return f"{number(self.mean)} ({plural(self.days, 'day')})"
 
     def as_json(self) -> dict[str, Any]:
         return {"mean": self.mean, "low": self.low, "high": self.high, "days": self.days}
@@ -92,7 +113,7 @@ def stat(values: Iterable[float | None]) -> Stat:
     known = [v for v in values if v is not None]
     if not known:
         return Stat(None, None, None, 0)
-    return Stat(one(fmean(known)), one(min(known)), one(max(known)), len(known))
+    return Stat(one(mean(known)), one(min(known)), one(max(known)), len(known))
 
 
 def series(days: list[Day], name: str) -> list[float | None]:
@@ -104,17 +125,18 @@ def series(days: list[Day], name: str) -> list[float | None]:
 
 @dataclass(frozen=True)
 class Count:
-    """'3 of 5 days': days with something, out of the days it was recorded."""
+    """'3 of 5 days': days with something, out of the days it was recorded (`unit` days)."""
 
     days: int
     of: int
+    unit: str = "day"  # "school day" for school: only days that had school count
 
     @property
     def share(self) -> float | None:
         return self.days / self.of if self.of else None
 
     def text(self) -> str:
-        return f"{self.days} of {self.of} day{'s' if self.of != 1 else ''}" if self.of else ""
+        return f"{self.days} of {plural(self.of, self.unit)}" if self.of else ""
 
     def as_json(self) -> dict[str, int]:
         return {"days": self.days, "of": self.of}
@@ -138,10 +160,7 @@ def compare(measure: Measure, this: float | None, last: float | None) -> tuple[s
 
 def day_score(day: Day) -> float | None:
     """How good a day was: the mean of function and (10 - pain), whichever were logged."""
-    parts = [
-        v for v in (day.function, None if day.pain is None else 10 - day.pain) if v is not None
-    ]
-    return fmean(parts) if parts else None
+    return mean([day.function, None if day.pain is None else 10 - day.pain])
 
 
 def best_day(days: list[Day]) -> Day | None:
@@ -163,10 +182,10 @@ def day_json(day: Day | None) -> dict[str, Any] | None:
 
 
 def day_text(day: Day | None) -> str:
-    """'Thu 12 Nov (function 7, pain 3)'."""
+    """'Thu 5 Nov (function 7, pain 3)'."""
     if day is None:
         return ""
     said = [
         f"{n} {v:g}" for n, v in (("function", day.function), ("pain", day.pain)) if v is not None
     ]
-    return f"{day.date:%a %d %b} ({', '.join(said)})"
+    return f"{day_label(day.date)} ({', '.join(said)})"

@@ -11,11 +11,20 @@ from ..vocabulary import SESSION_KINDS
 from .measures import SCALES, Count, Stat, best_day, day_json, one, series, stat, worst_day
 
 
-def _count(days: list[Day], name: str, has: object) -> Count:
-    """Days whose `name` equals `has` (or is truthy when `has` is True), out of days answered."""
+def _count(days: list[Day], name: str) -> Count:
+    """Days whose yes/no `name` is yes, out of the days it was answered."""
     answered = [getattr(d, name) for d in days if getattr(d, name) is not None]
-    hits = [v for v in answered if (bool(v) if has is True else v == has)]
-    return Count(len(hits), len(answered))
+    return Count(sum(answered), len(answered))
+
+
+def _school(days: list[Day], level: str) -> Count:
+    """Days at school `level` out of the days that had school.
+
+    A day without school (a weekend, a holiday) is neither a full nor a missed day:
+    counting it would make a week with a weekend look worse than one without.
+    """
+    had = [d.school for d in days if d.school not in (None, "none")]
+    return Count(had.count(level), len(had), "school day")
 
 
 def _swelling(days: list[Day]) -> Count:
@@ -45,10 +54,19 @@ class Period:
 
     @property
     def exercise_per_day(self) -> float | None:
-        """Minutes per logged day (a logged day without a session counts as none that day);
-        None when no session at all was logged, since many diaries never record exercise."""
+        """Minutes per logged day: the total over the days logged (a logged day without a
+        session counts as none). None when no session was logged at all, since many diaries
+        never record exercise. The week summary and trends compare this one."""
         total = self.exercise_total
         return one(total / self.days_logged) if total and self.days_logged else None
+
+    @property
+    def exercise_per_week(self) -> int | None:
+        """Minutes per week: the total over the calendar weeks (calendar days / 7), so a
+        day not logged counts as a day without exercise. What `recovery` sets against the
+        weekly goal; None when no session was logged at all."""
+        total = self.exercise_total
+        return round(total / self.calendar_days * 7) if total else None
 
     def mean(self, name: str) -> float | None:
         if name == "exercise":
@@ -82,10 +100,10 @@ def period(days: list[Day], goal: int | None = None) -> Period:
     minutes = {k: sum(d.exercise.get(k, 0) for d in days) for k in kinds}
     counts = {
         "swelling": _swelling(days),
-        "skin_change": _count(days, "skin_change", True),
-        **{f"school_{v}": _count(days, "school", v) for v in ("full", "part", "missed")},
-        "sport": _count(days, "sport", True),
-        "social": _count(days, "social", True),
+        "skin_change": _count(days, "skin_change"),
+        **{f"school_{v}": _school(days, v) for v in ("full", "part", "missed")},
+        "sport": _count(days, "sport"),
+        "social": _count(days, "social"),
     }
     if goal is not None:
         counts["goal_met"] = Count(

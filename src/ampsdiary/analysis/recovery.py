@@ -10,27 +10,34 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from statistics import fmean
 from typing import Any
 
 from ..daily import Day
+from ..dates import day_label
 from ..errors import DiaryError
 from ..progress import streak
 from .measures import (
     EPS,
     SCALES,
     Stat,
-    best_day,
     compare,
     day_json,
+    iso,
+    mean,
     number,
     one,
+    plural,
     series,
     stat,
-    worst_day,
 )
+from .period import period
 
 PATTERNS = ("function-first", "together", "pain-first", "function-only", "pain-only", "not-yet")
+BASELINE_SOURCES = {  # where the baseline days come from, in words
+    "options": "the days chosen with --baseline-from/--baseline-to",
+    "treatment-start": "the week before the treatment start",
+    "first-logged-days": "the first days logged",
+}
 BASELINE_DAYS = 7
 SMOOTH_DAYS = 7  # the trailing window of the smoothed series
 SMOOTH_MIN = 4  # logged days a window needs, else the smoothed day is unknown (None)
@@ -48,7 +55,7 @@ def smooth(
     result: list[float | None] = []
     for i in range(len(values)):
         known = [v for v in values[max(0, i - window + 1) : i + 1] if v is not None]
-        result.append(fmean(known) if len(known) >= min_days else None)
+        result.append(mean(known) if len(known) >= min_days else None)
     return result
 
 
@@ -57,11 +64,15 @@ def baseline_window(
     treatment_start: dt.date | None = None,
     start: dt.date | None = None,
     end: dt.date | None = None,
-) -> tuple[dt.date, dt.date]:
-    """The baseline's first and last day.
+    last_day: dt.date | None = None,
+) -> tuple[dt.date, dt.date, str]:
+    """The baseline's first and last day, and where they come from (one of BASELINE_SOURCES).
 
     Given options win (one alone makes a 7-day window); else the 7 days before the
-    treatment start; else the first 7 logged days (fewer while the diary is younger).
+    treatment start; else the first 7 logged days (fewer while the diary is younger). A
+    treatment start after `last_day` (the last day analysed), or with nothing logged in the
+    7 days before it (set from before the diary began), falls back to the first logged days:
+    a baseline with nothing in it, or still to come, would switch the analysis off.
     """
     span = dt.timedelta(days=BASELINE_DAYS - 1)
     if start and end and start > end:
@@ -69,14 +80,28 @@ def baseline_window(
             "--baseline-from", start.isoformat(), f"is after --baseline-to ({end}); swap them"
         )
     if end is not None:
-        return start or end - span, end
+        return start or end - span, end, "options"
     if start is not None:
-        return start, start + span
-    if treatment_start:
+        return start, start + span, "options"
+    if treatment_start and (last_day is None or treatment_start <= last_day):
         last = treatment_start - dt.timedelta(days=1)
-        return last - span, last
+        if any(last - span <= d <= last for d in logged):
+            return last - span, last, "treatment-start"
     first = logged[:BASELINE_DAYS]
-    return first[0], first[-1]
+    return first[0], first[-1], "first-logged-days"
+
+
+def _logged_dates(days: list[Day]) -> list[dt.date]:
+    logged = [d.date for d in days if d.logged]
+    if not logged:
+        raise DiaryError("diary", None, "has nothing logged yet; start with `ampsdiary log`")
+    return logged
+
+
+def _means(days: list[Day], start: dt.date, end: dt.date) -> dict[str, float | None]:
+    """The exact mean of each measure over the days from start to end."""
+    window = [d for d in days if start <= d.date <= end]
+    return {name: mean(series(window, name)) for name in SCALES}
 
 
 def baseline_of(
@@ -85,13 +110,15 @@ def baseline_of(
     start: dt.date | None = None,
     end: dt.date | None = None,
 ) -> tuple[dt.date, dt.date, dict[str, float | None]]:
-    """(first day, last day, exact mean of each measure) of the baseline; needs a logged day."""
-    logged = [d.date for d in days if d.logged]
-    if not logged:
-        raise DiaryError("diary", None, "has nothing logged yet; start with `ampsdiary log`")
-    start, end = baseline_window(logged, treatment_start, start, end)
-    window = [d for d in days if start <= d.date <= end]
-    return start, end, {name: _mean(series(window, name)) for name in SCALES}
+    """(first day, last day, exact mean of each measure) of the baseline; needs a logged day.
+
+    `days` run to the last day analysed (usually today), which decides whether the
+    treatment start has come yet.
+    """
+    first, last, _ = baseline_window(
+        _logged_dates(days), treatment_start, start, end, days[-1].date
+    )
+    return first, last, _means(days, first, last)
 
 
 def onset(
@@ -132,10 +159,6 @@ def pattern_of(function_onset: dt.date | None, pain_onset: dt.date | None) -> st
     return "pain-only" if pain_onset else "not-yet"
 
 
-def _day(date: dt.date) -> str:
-    return f"{date:%a %d %b}"
-
-
 def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 2)
 
@@ -163,8 +186,10 @@ class Recovery:
     streak: int = 0
     best: Day | None = None
     worst: Day | None = None
-    exercise_per_week: int | None = None
+    exercise_per_week: int | None = None  # Period.exercise_per_week of the whole span
     goal: int | None = None  # exercise minutes a day
+    baseline_source: str = "first-logged-days"  # one of BASELINE_SOURCES
+    treatment_start: dt.date | None = None  # as set, even when the baseline fell back
 
     def verdict(self, name: str) -> str | None:
         """Is the last week's mean better, worse or the same as the baseline (at one decimal)?"""
@@ -176,7 +201,6 @@ class Recovery:
         return round(self.days_logged / len(self.dates), 2)
 
     def as_json(self) -> dict[str, Any]:
-        iso = lambda d: d.isoformat() if d else None  # noqa: E731
         return {
             "baseline": {name: _round(v) for name, v in self.baseline.items()},
             "baseline_window": {
@@ -184,6 +208,8 @@ class Recovery:
                 "end": iso(self.baseline_end),
                 "days_logged": self.baseline_days,
             },
+            "baseline_source": self.baseline_source,
+            "treatment_start": iso(self.treatment_start),
             "function_onset": iso(self.function_onset),
             "pain_onset": iso(self.pain_onset),
             "lag_days": self.lag_days,
@@ -214,13 +240,29 @@ class Recovery:
 
     def explain(self) -> str:
         """A short paragraph a parent understands; "not yet" is said kindly."""
-        parts = [self._baseline_text(), self._onset_text()]
+        parts = [self._fallback_text(), self._baseline_text(), self._onset_text()]
         if self.pattern in ("function-only", "pain-only", "not-yet"):
             parts.append(self._too_early_text())
         return " ".join(p for p in parts if p)
 
+    def _fallback_text(self) -> str:
+        """Why the baseline is not the week before the treatment start, when one is set."""
+        start = self.treatment_start
+        if start is None or self.baseline_source != "first-logged-days":
+            return ""
+        first = f"the first {plural(self.baseline_days, 'logged day')}"
+        if start > self.dates[-1]:
+            return (
+                f"The treatment start ({day_label(start)}) is after the last day analysed "
+                f"({day_label(self.dates[-1])}), so the baseline is {first}."
+            )
+        return (
+            f"Nothing was logged in the {BASELINE_DAYS} days before the treatment start "
+            f"({day_label(start)}), so the baseline is {first} instead."
+        )
+
     def _baseline_text(self) -> str:
-        window = f"{_day(self.baseline_start)} to {_day(self.baseline_end)}"
+        window = f"{day_label(self.baseline_start)} to {day_label(self.baseline_end)}"
         f, p = self.baseline["function"], self.baseline["pain"]
         if f is None and p is None:
             return (
@@ -237,33 +279,34 @@ class Recovery:
         return f"During the baseline ({window}), {said}"
 
     def _now(self, name: str) -> str:
-        mean = self.recent[name].mean if name in self.recent else None
-        return "" if mean is None else f" (last 7 days {number(mean)})"
+        recent = self.recent[name].mean if name in self.recent else None
+        return "" if recent is None else f" (last 7 days {number(recent)})"
 
     def _onset_text(self) -> str:
         t = f"{self.threshold:g}"
         f, p, lag = self.function_onset, self.pain_onset, self.lag_days
         if f and p and self.pattern == "pain-first":
             return (
-                f"Pain started to ease on {_day(p)}, {-lag} days before function started to "
-                f"improve on {_day(f)}. Function usually moves first, but both are clearly "
-                "better now, and that is what counts."
+                f"Pain started to ease on {day_label(p)}, {plural(-lag, 'day')} before function "
+                f"started to improve on {day_label(f)}. Function usually moves first, but both "
+                "are clearly better now, and that is what counts."
             )
         if f and p and self.pattern == "together":
             return (
-                f"Function started to improve on {_day(f)} and pain started to ease on "
-                f"{_day(p)}: about the same time, and both by at least {t} points."
+                f"Function started to improve on {day_label(f)} and pain started to ease on "
+                f"{day_label(p)}: about the same time, and both by at least {t} points."
             )
         if f:
             rose = (
-                f"Function started to improve on {_day(f)}: its 7-day average rose at least "
-                f"{t} points above the baseline and stayed there for the next {self.hold_days} "
-                "days."
+                f"Function started to improve on {day_label(f)}: its 7-day average rose at least "
+                f"{t} points above the baseline and stayed there for the next "
+                f"{plural(self.hold_days, 'day')}."
             )
             if p:
                 return (
-                    f"{rose} Pain started to ease {lag} days later, on {_day(p)}. That is the "
-                    "usual order in AMPS: doing more comes first, and pain eases later."
+                    f"{rose} Pain started to ease {plural(lag, 'day')} later, on {day_label(p)}. "
+                    "That is the usual order in AMPS: doing more comes first, and pain eases "
+                    "later."
                 )
             return (
                 f"{rose} Pain has not eased by {t} points yet{self._now('pain')}. That is "
@@ -272,7 +315,7 @@ class Recovery:
             )
         if p:
             return (
-                f"Pain started to ease on {_day(p)}. Function has not risen by {t} points "
+                f"Pain started to ease on {day_label(p)}. Function has not risen by {t} points "
                 f"yet{self._now('function')}; doing a little more each day, step by step, is "
                 "what usually brings it."
             )
@@ -289,11 +332,12 @@ class Recovery:
         if not after:
             return (
                 "Everything logged so far is the baseline; a change counts once it has lasted "
-                f"{self.hold_days} days after it, so keep logging."
+                f"{plural(self.hold_days, 'day')} after it, so keep logging."
             )
         return (
-            f"There are only {after} days after the baseline so far; a change counts once it has "
-            f"lasted {self.hold_days} days, so keep logging."
+            f"There {'is' if after == 1 else 'are'} only {plural(after, 'day')} after the "
+            f"baseline so far; a change counts once it has lasted {plural(self.hold_days, 'day')}, "
+            "so keep logging."
         )
 
 
@@ -307,11 +351,13 @@ def analyse(
     goal: int | None = None,
 ) -> Recovery:
     """Analyse one Day per calendar day (usually first entry to today); see docs/analysis.md."""
-    start, end, baseline = baseline_of(days, treatment_start, baseline_start, baseline_end)
-    logged = [d for d in days if d.logged]
-    days = days[days.index(logged[0]) :]
+    logged = _logged_dates(days)
+    start, end, source = baseline_window(
+        logged, treatment_start, baseline_start, baseline_end, days[-1].date
+    )
+    days = [d for d in days if d.date >= logged[0]]
     dates = [d.date for d in days]
-    window = [d for d in days if start <= d.date <= end]
+    baseline = _means(days, start, end)
     f_smooth, p_smooth = smooth(series(days, "function")), smooth(series(days, "pain"))
     f_base, p_base = baseline["function"], baseline["pain"]
     f_on = p_on = None
@@ -320,7 +366,7 @@ def analyse(
     if p_base is not None:
         p_on = onset(dates, p_smooth, end, lambda v: v <= p_base - threshold + EPS, hold)
     recent = {name: stat(series(days[-7:], name)) for name in SCALES}
-    minutes = sum(d.exercise_minutes or 0 for d in days)
+    whole = period(days, goal)
     return Recovery(
         baseline_start=start,
         baseline_end=end,
@@ -335,20 +381,17 @@ def analyse(
         function_smooth=f_smooth,
         pain_smooth=p_smooth,
         days_logged=len(logged),
-        baseline_days=sum(d.logged for d in window),
+        baseline_days=sum(start <= d <= end for d in logged),
         recent=recent,
         change={
             name: None if s.mean is None or baseline[name] is None else one(s.mean - baseline[name])
             for name, s in recent.items()
         },
-        streak=streak([d.date for d in logged], dates[-1]),
-        best=best_day(days),
-        worst=worst_day(days),
-        exercise_per_week=round(minutes / len(days) * 7) if minutes else None,
+        streak=streak(logged, dates[-1]),
+        best=whole.best,
+        worst=whole.worst,
+        exercise_per_week=whole.exercise_per_week,
         goal=goal,
+        baseline_source=source,
+        treatment_start=treatment_start,
     )
-
-
-def _mean(values: list[float | None]) -> float | None:
-    known = [v for v in values if v is not None]
-    return fmean(known) if known else None

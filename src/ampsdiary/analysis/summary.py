@@ -7,7 +7,6 @@ arrow's meaning (better or worse) comes from measures.py, never from the rendere
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,8 +31,8 @@ ARROWS = {"up": "↑", "down": "↓", "same": "→"}
 class Row:
     """One line of the summary table: display texts and whether the change is good.
 
-    Unpacks as (label, this, last, verdict) with verdict "better", "worse", "same" or None;
-    `direction` (up/down/same) gives the `arrow`.
+    `verdict` is "better", "worse", "same" or None; `direction` (up/down/same) gives the
+    `arrow`.
     """
 
     label: str
@@ -41,12 +40,6 @@ class Row:
     last: str
     verdict: str | None
     direction: str | None = None
-
-    def __iter__(self) -> Iterator[Any]:
-        return iter((self.label, self.this, self.last, self.verdict))
-
-    def __getitem__(self, index: int) -> Any:
-        return tuple(self)[index]
 
     @property
     def arrow(self) -> str:
@@ -78,7 +71,7 @@ def _g(value: float | None) -> str:
 
 
 def _count_rows(this: Period, last: Period) -> list[Row]:
-    """'3 of 5 days', compared as shares of the days answered."""
+    """'3 of 5 days', compared as shares of the days answered ('3 of 3 school days')."""
     rows = []
     for name, m in COUNTS.items():
         if name in this.counts:
@@ -101,7 +94,7 @@ def _exercise_rows(this: Period, last: Period, goal: int | None) -> list[Row]:
     rows = [
         _row(
             EXERCISE,
-            "Exercise, minutes a day",
+            "Exercise, minutes a logged day",
             *per_day,
             this.mean("exercise"),
             last.mean("exercise"),
@@ -230,7 +223,7 @@ class WeekSummary:
         }
 
     def day_texts(self) -> tuple[str, str]:
-        """('Thu 12 Nov (function 7, pain 3)', ...) for the best and the hardest day."""
+        """('Thu 5 Nov (function 7, pain 3)', ...) for the best and the hardest day."""
         return day_text(self.best_day), day_text(self.worst_day)
 
 

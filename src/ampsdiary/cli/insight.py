@@ -13,12 +13,11 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from .. import daily
-from ..dates import DATE_HELP, parse_date, today, week_of
-from ..errors import DiaryError
+from .. import ranges
+from ..dates import DATE_HELP, parse_date, today
 from ..progress import streak
 from ..settings import exercise_goal, treatment_start
-from ..store import Diary, diary_path, open_diary
+from ..store import diary_path, open_diary
 from .common import JsonOption, emit, friendly_errors, opened
 
 DateOpt = Annotated[str | None, typer.Option(help=f"A day: {DATE_HELP}.", metavar="DATE")]
@@ -28,12 +27,6 @@ def views() -> ModuleType:
     from . import insight_render
 
     return insight_render
-
-
-def _everything(diary: Diary) -> list[daily.Day]:
-    """Every calendar day from the first one logged to today; [] for an empty diary."""
-    logged = diary.logged_dates()
-    return daily.load(diary, logged[0], max(today(), logged[-1])) if logged else []
 
 
 def summary(
@@ -50,13 +43,8 @@ def summary(
     """
     from ..analysis.summary import week_summary
 
-    monday = week_of(week)
-    if monday > today():
-        raise DiaryError("--week", week, f"is in the future; use a week up to today ({today()})")
-    end = min(monday + dt.timedelta(days=6), today())
     with opened(ctx) as diary:
-        this = daily.load(diary, monday, end)
-        last = daily.load(diary, monday - dt.timedelta(days=7), monday - dt.timedelta(days=1))
+        this, last, _, _ = ranges.week(diary, week)
         result = week_summary(this, last, exercise_goal(diary))
     emit(as_json, result.as_json(), lambda out: views().summary(result, out))
 
@@ -64,11 +52,9 @@ def summary(
 def trends_command(
     ctx: typer.Context,
     start: Annotated[
-        str | None, typer.Option("--from", help=f"First day: {DATE_HELP}.", metavar="DATE")
+        str | None, typer.Option("--from", help=ranges.FROM_HELP, metavar="DATE")
     ] = None,
-    end: Annotated[
-        str | None, typer.Option("--to", help=f"Last day: {DATE_HELP}.", metavar="DATE")
-    ] = None,
+    end: Annotated[str | None, typer.Option("--to", help=ranges.TO_HELP, metavar="DATE")] = None,
     by: Annotated[
         str, typer.Option(help="One row per week or month.", metavar="week|month")
     ] = "week",
@@ -82,17 +68,10 @@ def trends_command(
     from ..analysis.trends import check_by, trends
 
     by = check_by(by)
-    first = parse_date(start, "--from") if start else None
-    last = parse_date(end, "--to") if end else today()
-    if first and first > last:
-        raise DiaryError("--from", start, f"is after --to ({last}); swap them")
     with opened(ctx) as diary:
-        days, goal, treatment = _everything(diary), exercise_goal(diary), treatment_start(diary)
-    _, _, baseline = baseline_of(days, treatment)
-    shown = [d for d in days if (first is None or d.date >= first) and d.date <= last]
-    if not shown:
-        flag, value = ("--from", start) if start else ("--to", end)
-        raise DiaryError(flag, value, f"leaves no days to show; the diary starts on {days[0].date}")
+        shown = ranges.span(diary, start, end, "trends")
+        days, goal = ranges.whole(diary, shown[-1].date, shown), exercise_goal(diary)
+        _, _, baseline = baseline_of(days, treatment_start(diary))
     result = trends(shown, by, baseline, goal)
     emit(as_json, result.as_json(), lambda out: views().trends(result, out))
 
@@ -116,13 +95,12 @@ def recovery(
 
     The baseline, when function and pain started to improve, the lag and what it means.
     """
-    from ..analysis.recovery import analyse
-
     b_start = parse_date(baseline_from, "--baseline-from") if baseline_from else None
     b_end = parse_date(baseline_to, "--baseline-to") if baseline_to else None
     with opened(ctx) as diary:
-        days, goal, treatment = _everything(diary), exercise_goal(diary), treatment_start(diary)
-    result = analyse(days, treatment, threshold, hold, b_start, b_end, goal)
+        result = ranges.recovery_of(
+            diary, threshold=threshold, hold=hold, baseline_start=b_start, baseline_end=b_end
+        )
     emit(as_json, result.as_json(), lambda out: views().recovery(result, out))
 
 

@@ -12,10 +12,11 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..analysis.measures import SCALES, day_text, number
-from ..analysis.recovery import Recovery
+from ..analysis.measures import SCALES, day_text, number, plural
+from ..analysis.recovery import BASELINE_SOURCES, Recovery
 from ..analysis.summary import WeekSummary
 from ..analysis.trends import MEASURES, TrendRow, Trends
+from ..dates import day_label
 
 STYLES = {"better": "green", "worse": "red", "same": "dim"}
 
@@ -25,13 +26,19 @@ def _change(text: str, verdict: str | None) -> Text:
     return Text(text, style=STYLES.get(verdict or "", ""))
 
 
-def _days(first: dt.date, last: dt.date) -> str:
-    return f"{first:%a %d %b} to {last:%a %d %b %Y}"
+def _dated(day: dt.date) -> str:
+    """'Tue 6 Oct 2026'."""
+    return f"{day_label(day)} {day.year}"
+
+
+def _span(first: dt.date, last: dt.date, joint: str = " to ") -> str:
+    """'Thu 10 Sep to Wed 18 Nov 2026'."""
+    return f"{day_label(first)}{joint}{_dated(last)}"
 
 
 def summary(s: WeekSummary, out: Console) -> None:
-    so_far = f" (so far: to {s.this.end:%a %d %b})" if s.this.end < s.end else ""
-    out.print(f"Week {s.start:%a %d %b} - {s.end:%a %d %b %Y}{so_far}", markup=False)
+    so_far = f" (so far: to {day_label(s.this.end)})" if s.this.end < s.end else ""
+    out.print(f"Week {_span(s.start, s.end, ' - ')}{so_far}", markup=False)
     out.print(Text(s.headline, style="bold"))
     table = Table(box=box.SIMPLE_HEAD, show_edge=False)
     for name, justify in (("", "left"), ("This week", "right"), ("Last week", "right")):
@@ -48,7 +55,7 @@ def summary(s: WeekSummary, out: Console) -> None:
     if s.notes:
         out.print("Notes:")
         for date, note in s.notes:
-            out.print(f"  {date:%a %d %b}: {note}", markup=False)
+            out.print(f"  {day_label(date)}: {note}", markup=False)
     out.print("Averages are of the days logged; (6 days) says how many.")
 
 
@@ -72,7 +79,7 @@ def trends(t: Trends, out: Console) -> None:
     for name in TREND_COLUMNS:
         table.add_column(name, justify="right", no_wrap=True)
     for row in t.rows:
-        title = f"{row.period.start:%d %b %y}" if t.by == "week" else row.label
+        title = day_label(row.period.start) if t.by == "week" else row.label
         table.add_row(title, *_trend_cells(row))
     out.print(table)
     base = ", ".join(f"{n} {number(v)}" for n, v in t.baseline.items() if n in ("function", "pain"))
@@ -81,21 +88,23 @@ def trends(t: Trends, out: Console) -> None:
         "Touch = allodynia, Ex/day = exercise minutes a logged day.",
         markup=False,
     )
+    width = max(len(m.label) for m in MEASURES.values())
     for name, line in t.sparklines().items():
         if not line.strip():
             continue  # never logged in these periods
         better = BETTER_WORDS.get(MEASURES[name].better or "", "")
-        out.print(f"{MEASURES[name].label:<19} {line}  {better}".rstrip(), markup=False)
+        out.print(f"{MEASURES[name].label:<{width}} {line}  {better}".rstrip(), markup=False)
 
 
 def recovery(r: Recovery, out: Console) -> None:
     out.print(
-        f"{_days(r.dates[0], r.dates[-1])}: {r.days_logged} of {len(r.dates)} days logged "
-        f"({r.adherence:.0%}), {r.streak} in a row.",
+        f"{_span(r.dates[0], r.dates[-1])}: {r.days_logged} of {plural(len(r.dates), 'day')} "
+        f"logged ({r.adherence:.0%}), {r.streak} in a row.",
         markup=False,
     )
     out.print(
-        f"Baseline: {_days(r.baseline_start, r.baseline_end)} ({r.baseline_days} days logged).",
+        f"Baseline: {_span(r.baseline_start, r.baseline_end)} "
+        f"({plural(r.baseline_days, 'day')} logged; {BASELINE_SOURCES[r.baseline_source]}).",
         markup=False,
     )
     table = Table(box=box.SIMPLE_HEAD, show_edge=False)
@@ -112,11 +121,14 @@ def recovery(r: Recovery, out: Console) -> None:
         shown = "" if delta is None else f"{delta:+.1f} {verdict or ''}".strip()
         table.add_row(m.label, number(r.baseline[name]), recent.text(), _change(shown, verdict))
     out.print(table)
-    when = lambda d: f"{d:%a %d %b %Y}" if d else "not yet"  # noqa: E731
-    out.print(f"Function improved from: {when(r.function_onset)}", markup=False)
-    out.print(f"Pain eased from:        {when(r.pain_onset)}", markup=False)
-    lag = "" if r.lag_days is None else f"Lag: {r.lag_days} days (pain onset - function onset). "
-    out.print(f"{lag}Pattern: {r.pattern}.", markup=False)
+    for what, onset in (
+        ("Function improved from:", r.function_onset),
+        ("Pain eased from:", r.pain_onset),
+    ):
+        out.print(f"{what:<23} {_dated(onset) if onset else 'not yet'}", markup=False)
+    lag = r.lag_days
+    said = "" if lag is None else f"Lag: {plural(lag, 'day')} (pain onset - function onset). "
+    out.print(f"{said}Pattern: {r.pattern}.", markup=False)
     out.print()
     out.print(r.explain(), markup=False)
     out.print()

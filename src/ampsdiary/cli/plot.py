@@ -2,77 +2,18 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 from rich.console import Console
 
-from .. import daily
-from ..dates import DATE_HELP, parse_date, today
+from .. import ranges
 from ..errors import DiaryError
-from ..plots import KINDS, PICTURES, check_target, write
+from ..plots import KINDS, write
 from ..plots.calendar import MEASURES
-from ..settings import exercise_goal, treatment_start
-from ..store import Diary
+from ..plots.output import PICTURES, check_target
 from .common import JsonOption, emit, friendly_errors, opened
-
-if TYPE_CHECKING:
-    from ..analysis.recovery import Recovery
-
-FromOption = Annotated[
-    str | None,
-    typer.Option(
-        "--from", help=f"First day: {DATE_HELP}. Default: the first logged.", metavar="DATE"
-    ),
-]
-ToOption = Annotated[
-    str | None,
-    typer.Option("--to", help=f"Last day: {DATE_HELP}. Default: today.", metavar="DATE"),
-]
-
-
-def load_range(
-    diary: Diary, first: str | None, last: str | None, command: str = "plot"
-) -> list[daily.Day]:
-    """The days from --from to --to (default: the first logged day to today), refusing no data."""
-    logged = diary.logged_dates()
-    if not logged:
-        raise DiaryError(
-            command, None, "the diary is empty; log a day first, or try `ampsdiary demo`"
-        )
-    start = parse_date(first, "--from") if first else logged[0]
-    end = parse_date(last, "--to") if last else today()
-    if start > end:
-        raise DiaryError("--from", first or str(start), f"is after --to ({end}); swap them")
-    days = daily.load(diary, start, end)
-    if not any(d.logged for d in days):
-        raise DiaryError(
-            command,
-            None,
-            f"nothing is logged from {start} to {end}; choose other --from/--to dates",
-        )
-    return days
-
-
-def analysed(diary: Diary, end: dt.date, shown: list[daily.Day] | None = None) -> Recovery:
-    """The recovery analysis of every day from the first logged to `end`.
-
-    The whole diary, not just the days shown: the baseline and the onsets do not move when
-    a picture or report shows only the last weeks, and nothing after `end` is used. The
-    `shown` days are reused when they already start at the diary's beginning.
-    """
-    from ..analysis.recovery import analyse
-
-    first = diary.logged_dates()[0]
-    if not (shown and shown[0].date <= first and shown[-1].date == end):
-        shown = daily.load(diary, first, end)
-    return analyse(
-        shown,
-        treatment_start=treatment_start(diary),
-        goal=exercise_goal(diary),
-    )
 
 
 def plot(
@@ -83,8 +24,10 @@ def plot(
     out: Annotated[
         Path, typer.Option("--out", "-o", help="File to write: .png, .svg or .pdf.", metavar="FILE")
     ],
-    first: FromOption = None,
-    last: ToOption = None,
+    first: Annotated[
+        str | None, typer.Option("--from", help=ranges.FROM_HELP, metavar="DATE")
+    ] = None,
+    last: Annotated[str | None, typer.Option("--to", help=ranges.TO_HELP, metavar="DATE")] = None,
     measure: Annotated[
         str, typer.Option(help="What the calendar shows.", metavar="pain|function")
     ] = "pain",
@@ -97,8 +40,8 @@ def plot(
         raise DiaryError("--measure", measure, f"is not allowed; use one of: {', '.join(MEASURES)}")
     check_target(out, PICTURES)
     with opened(ctx) as diary:
-        days = load_range(diary, first, last)
-        recovery = analysed(diary, days[-1].date, days) if kind == "recovery" else None
+        days = ranges.span(diary, first, last, "plot")
+        recovery = ranges.recovery_of(diary, days[-1].date, days) if kind == "recovery" else None
     write(out, kind, days, recovery, measure)
     logged = sum(d.logged for d in days)
     data = {

@@ -9,15 +9,14 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.console import Console
 
-from .. import daily
-from ..dates import DATE_HELP, today, week_of
+from .. import ranges
+from ..dates import DATE_HELP
 from ..errors import DiaryError
 from ..plots.output import check_target
 from ..report import FORMATS, PAPERS, write
 from ..settings import exercise_goal
 from ..store import Diary
 from .common import JsonOption, emit, friendly_errors, opened
-from .plot import FromOption, ToOption, analysed, load_range
 
 if TYPE_CHECKING:
     from ..report.content import Report
@@ -29,27 +28,19 @@ def _weekly(diary: Diary, week: str | None) -> Report:
     """Monday to Sunday (to today while the week is still going) against the week before."""
     from ..report.content import weekly
 
-    monday = week_of(week)
-    end = min(monday + dt.timedelta(days=6), today())
-    if end < monday:
-        raise DiaryError("--week", week, f"is in the future; the latest week is {week_of(None)}")
-    this = daily.load(diary, monday, end)
-    if not any(d.logged for d in this):
-        what = "has nothing logged" if week else "this week has nothing logged yet"
-        raise DiaryError(
-            "--week", week, f"{what} ({monday} to {end}); e.g. --week 7d for last week"
-        )
-    last = daily.load(diary, monday - dt.timedelta(days=7), monday - dt.timedelta(days=1))
-    first = max(diary.logged_dates()[0], monday - dt.timedelta(weeks=WEEKS_SHOWN - 1))
-    chart = daily.load(diary, first, end)
-    return weekly(this, last, chart, analysed(diary, end), diary.settings(), exercise_goal(diary))
+    this, last, monday, end = ranges.week(diary, week, empty_ok=False)
+    days = ranges.whole(diary, end)
+    chart = [d for d in days if d.date >= monday - dt.timedelta(weeks=WEEKS_SHOWN - 1)]
+    recovery = ranges.recovery_of(diary, end, days)
+    return weekly(this, last, chart, recovery, diary.settings(), exercise_goal(diary))
 
 
 def _longer(diary: Diary, first: str | None, last: str | None) -> Report:
     from ..report.content import longer
 
-    days = load_range(diary, first, last, "report")
-    return longer(days, analysed(diary, days[-1].date), diary.settings(), exercise_goal(diary))
+    days = ranges.span(diary, first, last, "report")
+    recovery = ranges.recovery_of(diary, days[-1].date, days)
+    return longer(days, recovery, diary.settings(), exercise_goal(diary))
 
 
 def report(
@@ -65,8 +56,10 @@ def report(
             metavar="DATE",
         ),
     ] = None,
-    first: FromOption = None,
-    last: ToOption = None,
+    first: Annotated[
+        str | None, typer.Option("--from", help=ranges.FROM_HELP, metavar="DATE")
+    ] = None,
+    last: Annotated[str | None, typer.Option("--to", help=ranges.TO_HELP, metavar="DATE")] = None,
     paper: Annotated[str, typer.Option(help="Paper size.", metavar="a4|letter")] = "a4",
     as_json: JsonOption = False,
 ) -> None:
@@ -77,10 +70,6 @@ def report(
         raise DiaryError("--paper", paper, f"is not allowed; use one of: {', '.join(PAPERS)}")
     check_target(out, FORMATS)
     with opened(ctx) as diary:
-        if diary.is_empty():
-            raise DiaryError(
-                "report", None, "the diary is empty; log a day first, or try `ampsdiary demo`"
-            )
         result = _longer(diary, first, last) if first or last else _weekly(diary, week)
     pages = write(result, out, paper.lower())
     data = {"file": str(out), "pages": pages, "title": result.title, **result.data}

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import style
-from .output import PICTURES, check_target, save
+from .output import save
 
 if TYPE_CHECKING:
     from ..analysis.recovery import Recovery
@@ -31,8 +31,7 @@ def write(
     recovery: Recovery | None = None,
     measure: str = "pain",
 ) -> None:
-    """Draw one picture of `days` and save it to `path` (PNG, SVG or PDF by its suffix)."""
-    check_target(path, PICTURES)
+    """Draw one picture of `days` and save it to `path` (a checked .png, .svg or .pdf)."""
     with style.context():
         if kind == "recovery":
             from . import recovery as picture

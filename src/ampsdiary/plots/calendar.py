@@ -29,9 +29,13 @@ def figure(days: list[Day], measure: str) -> Figure:
 
     cmap_name, title, low, high = MEASURES[measure]
     values = {d.date: getattr(d, measure) for d in days}
+    first, last = days[0].date, days[-1].date
     if all(v is None for v in values.values()):
-        raise DiaryError("plot", None, f"no {measure} logged between {style.span(days)}")
-    months = _months(days[0].date, days[-1].date)
+        other = next(m for m in MEASURES if m != measure)
+        raise DiaryError(
+            "plot", None, f"no {measure} logged from {first} to {last}; try --measure {other}"
+        )
+    months = _months(first, last)
     cols = min(PER_ROW, len(months))
     rows = -(-len(months) // cols)
     fig = Figure(figsize=(style.A4_WIDTH, 0.6 + 2.0 * rows), layout="constrained")

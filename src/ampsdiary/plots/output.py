@@ -20,7 +20,10 @@ PICTURES = (".png", ".svg", ".pdf")
 
 
 def check_target(path: Path, suffixes: tuple[str, ...], field: str = "--out") -> str:
-    """The file's suffix when it is one we write and its folder exists; else a clear error."""
+    """The file's suffix when it is one we write and its folder exists; else a clear error.
+
+    The command calls this once, before any work; the writers below take the path as checked.
+    """
     suffix = path.suffix.lower()
     if suffix not in suffixes:
         allowed = f"{', '.join(suffixes[:-1])} or {suffixes[-1]}"
@@ -66,8 +69,8 @@ def metadata(fmt: str, title: str) -> dict[str, str | None]:
 
 
 def save(fig: Figure, path: Path, title: str) -> None:
-    """Write a figure as PNG, SVG or PDF, chosen by the file's suffix."""
-    fmt = check_target(path, PICTURES)[1:]
+    """Write a figure as PNG, SVG or PDF, chosen by the (checked) file's suffix."""
+    fmt = path.suffix.lower()[1:]
     style.searchable(fig)
     with style.context(), atomic(path) as tmp:
         fig.savefig(tmp, format=fmt, dpi=150, metadata=metadata(fmt, title))

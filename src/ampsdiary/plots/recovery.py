@@ -12,6 +12,8 @@ import datetime as dt
 import textwrap
 from typing import TYPE_CHECKING, Any
 
+from .. import ranges
+from ..dates import day_label
 from . import style
 
 if TYPE_CHECKING:
@@ -163,22 +165,6 @@ def _lag(recovery: Recovery, view: View) -> tuple[dt.date, dt.date] | None:
     return _clip(onsets[0], onsets[1], view)
 
 
-def lag_label(recovery: Recovery) -> str:
-    """The shaded span's name, e.g. 'function first: 23 days earlier'."""
-    f, p = recovery.function_onset, recovery.pain_onset
-    if f and p:
-        days = abs((p - f).days)
-        if days == 0 or recovery.pattern == "together":
-            return "function and pain together"
-        first = "function" if f < p else "pain"
-        return f"{first} first: {days} day{'s' if days != 1 else ''} earlier"
-    if f:
-        return "function better; pain not yet"
-    if p:
-        return "pain better; function not yet"
-    return "no lasting change yet"
-
-
 def _place(day: dt.date, view: View) -> float:
     """Where a day sits across the shown span, 0 (left edge) to 1 (right edge)."""
     return (day - view[0]).days / max(1, (view[1] - view[0]).days)
@@ -197,7 +183,7 @@ def _onsets(ax: Any, recovery: Recovery, view: View) -> None:
         where = _place(onset, view)
         left = where > 0.75 or (where > 0.25 and other is not None and other > onset)
         ax.text(
-            onset, y, f" {words} from {style.when(onset)} ", ha="right" if left else "left",
+            onset, y, f" {words} from {day_label(onset)} ", ha="right" if left else "left",
             va="center", fontsize=8.5, color=look["color"], fontweight="bold",
             bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.85, "pad": 1},
         )  # fmt: skip
@@ -206,10 +192,10 @@ def _onsets(ax: Any, recovery: Recovery, view: View) -> None:
 
 def _lag_label(ax: Any, recovery: Recovery, view: View) -> None:
     """The lag's name over a double arrow, or in the top right corner when there is no lag."""
-    label = lag_label(recovery)
+    name = ranges.lag_label(recovery)
     bold = {"fontsize": 9, "fontweight": "bold", "va": "bottom"}
     if not (lag := _lag(recovery, view)):
-        ax.text(1, 11.5, label, ha="right", transform=ax.get_yaxis_transform(), **bold)
+        ax.text(1, 11.5, name, ha="right", transform=ax.get_yaxis_transform(), **bold)
         return
     first, second = lag
     arrow = {"arrowstyle": "<->", "color": style.INK, "linewidth": 1}
@@ -217,8 +203,8 @@ def _lag_label(ax: Any, recovery: Recovery, view: View) -> None:
     middle = first + (second - first) / 2
     where = _place(middle, view)
     if where < 0.2:
-        ax.text(first, 11.5, label, ha="left", **bold)
+        ax.text(first, 11.5, name, ha="left", **bold)
     elif where > 0.8:
-        ax.text(second, 11.5, label, ha="right", **bold)
+        ax.text(second, 11.5, name, ha="right", **bold)
     else:
-        ax.text(middle, 11.5, label, ha="center", **bold)
+        ax.text(middle, 11.5, name, ha="center", **bold)

@@ -7,7 +7,8 @@ dashed lines, round vs square points) so a grey photocopy still separates them.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
+import functools
+import warnings
 from collections.abc import Iterator
 from typing import Any
 
@@ -37,6 +38,8 @@ RC: dict[str, Any] = {
     "legend.frameon": False,
     "legend.fontsize": 9,
     "text.color": INK,
+    # A '$' in a note or a name is a dollar sign, never the start of a formula.
+    "text.parse_math": False,
     # Text stays text: searchable, selectable, read aloud by screen readers.
     "svg.fonttype": "none",
     "pdf.fonttype": 42,
@@ -44,12 +47,35 @@ RC: dict[str, Any] = {
 }
 
 
+# Tried in turn for a character DejaVu Sans lacks (Chinese, Japanese, Korean, emoji); only
+# the installed ones are named, so matplotlib never warns about a font it cannot find.
+FALLBACK_FONTS = (
+    "Noto Sans CJK JP", "Noto Sans CJK SC", "Source Han Sans", "WenQuanYi Zen Hei",
+    "Droid Sans Fallback", "Hiragino Sans", "PingFang SC", "Microsoft YaHei", "Yu Gothic",
+    "Malgun Gothic", "Noto Emoji", "Segoe UI Emoji", "Segoe UI Symbol", "Symbola",
+)  # fmt: skip
+
+
+@functools.cache
+def fonts() -> list[str]:
+    """DejaVu Sans (shipped with matplotlib), then the fallback fonts this computer has."""
+    from matplotlib.font_manager import fontManager
+
+    installed = {font.name for font in fontManager.ttflist}
+    return ["DejaVu Sans", *(name for name in FALLBACK_FONTS if name in installed)]
+
+
 @contextlib.contextmanager
 def context() -> Iterator[None]:
-    """The house style for drawing and saving; nothing leaks into matplotlib's global state."""
+    """The house style for drawing and saving; nothing leaks into matplotlib's global state.
+
+    A character no font has still prints as a box, but matplotlib's warning about it is
+    kept off the terminal, where only our own one-line messages belong.
+    """
     import matplotlib
 
-    with matplotlib.rc_context(RC):
+    with warnings.catch_warnings(), matplotlib.rc_context({**RC, "font.family": fonts()}):
+        warnings.filterwarnings("ignore", r"Glyph \d+ .* missing from font", UserWarning)
         yield
 
 
@@ -67,15 +93,11 @@ def date_axis(ax: Any) -> None:
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator, show_offset=False))
 
 
-def when(day: dt.date, year: bool = False) -> str:
-    """'3 Nov' or '3 Nov 2026': day first, month in words, on every platform."""
-    return f"{day.day} {day:%b}" + (f" {day.year}" if year else "")
-
-
 def span(days: list[Any]) -> str:
-    """The dates a picture covers, e.g. '10 Sep – 18 Nov 2026'."""
-    first, last = days[0].date, days[-1].date
-    return f"{when(first, year=first.year != last.year)} – {when(last, year=True)}"
+    """The days a picture covers, e.g. 'Thu 10 Sep – Wed 18 Nov 2026'."""
+    from ..ranges import label
+
+    return label(days[0].date, days[-1].date)
 
 
 def searchable(fig: Any) -> None:

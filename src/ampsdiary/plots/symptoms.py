@@ -81,8 +81,8 @@ def _skin(ax: Any, days: list[Day]) -> None:
     """One row per kind of skin sign: dark = changed, light = looked normal, blank = not noted."""
     from matplotlib.patches import Patch
 
+    noted = [d for d in days if d.skin_change is not None]
     for row, (_, words) in enumerate(SKIN_ROWS):
-        noted = [d for d in days if d.skin_change is not None]
         shades = [CHANGED if words & set(d.skin) else NORMAL for d in noted]
         ax.bar([d.date for d in noted], 0.8, width=1.0, bottom=row - 0.4, color=shades)
     ax.set_yticks(range(len(SKIN_ROWS)), [label for label, _ in SKIN_ROWS])

@@ -3,12 +3,14 @@
 A report is a title, who it is about, the dates, and a list of blocks (text, tables, the
 recovery chart, notes) that each renderer lays out in its own way. Everything here is
 pure: the numbers come from the analysis (the same `week_summary` as `ampsdiary summary`),
-and only day notes are shown, since private notes never reach a `Day`.
+and only day notes are shown, since private notes never reach a `Day`. Diary text (notes,
+the name) loses its control characters here, so no renderer prints them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,7 +20,8 @@ from ..analysis.recovery import Recovery
 from ..analysis.summary import week_summary
 from ..analysis.trends import trends
 from ..daily import Day
-from ..plots.recovery import lag_label
+from ..dates import day_label
+from ..ranges import label, lag_label
 
 WEEK_COLUMNS = (
     "Week of", "Days", "Function", "± base", "Pain", "± base", "Touch", "Sleep", "Mood", "Ex/day",
@@ -66,7 +69,11 @@ class Chart:
 
 @dataclass(frozen=True)
 class Notes:
-    items: list[tuple[str, str]]  # (day, note)
+    """Day notes by date; `fit` keeps them to the rest of a printed page (the weekly one),
+    each trimmed with a pointer to `ampsdiary day DATE` for the whole note."""
+
+    items: list[tuple[dt.date, str]]
+    fit: bool = False
 
 
 @dataclass(frozen=True)
@@ -90,22 +97,19 @@ class Report:
     data: dict[str, Any]
 
 
+def clean(text: str) -> str:
+    """Diary text without control characters (a pasted escape code, a NUL); line breaks
+    stay and tabs become spaces."""
+    text = text.replace("\t", " ")
+    return "".join(c for c in text if c == "\n" or unicodedata.category(c) != "Cc")
+
+
 def _who(settings: dict[str, str]) -> str:
     """'Demo Teen (DEMO-001)', whichever of the two is set."""
-    name, pid = settings.get("name"), settings.get("patient-id")
+    name, pid = (clean(settings.get(key) or "") for key in ("name", "patient-id"))
     if name and pid:
         return f"{name} ({pid})"
-    return name or pid or ""
-
-
-def _day(date: dt.date) -> str:
-    return f"{date:%a} {date.day} {date:%b}"
-
-
-def _span(start: dt.date, end: dt.date) -> str:
-    """'Mon 9 Nov – Sun 15 Nov 2026'; the first year too when the span crosses New Year."""
-    first = _day(start) + (f" {start.year}" if start.year != end.year else "")
-    return f"{first} – {_day(end)} {end.year}"
+    return name or pid
 
 
 def _chart(days: list[Day], recovery: Recovery, goal: int | None, numbers: bool) -> Chart:
@@ -114,7 +118,7 @@ def _chart(days: list[Day], recovery: Recovery, goal: int | None, numbers: bool)
         return Chart(days, recovery, HOW_TO_READ, None)
     rows = [
         (
-            f"{_day(row.period.start)}",
+            day_label(row.period.start),
             f"{row.period.days_logged} of {row.period.calendar_days}",
             number(row.period.mean("function")),
             number(row.period.mean("pain")),
@@ -129,7 +133,7 @@ def _recovery_line(recovery: Recovery) -> str:
     """'Function first: 19 days earlier (function up from Tue 6 Oct, pain down from ...).'"""
     label = lag_label(recovery)
     said = [
-        f"{what} from {_day(onset)}"
+        f"{what} from {day_label(onset)}"
         for what, onset in (
             ("function up", recovery.function_onset),
             ("pain down", recovery.pain_onset),
@@ -140,24 +144,30 @@ def _recovery_line(recovery: Recovery) -> str:
 
 
 def _exercise(days: list[Day], summary_period: Period, goal: int | None) -> list[Block]:
-    """Minutes each logged day against the daily goal, in one line: 'Mon 115 ✓, Tue 55'."""
+    """Minutes on each day with sessions against the daily goal: 'Mon 115 ✓, Tue 55'.
 
-    def minutes(d: Day) -> str:
-        met = goal is not None and (d.exercise_minutes or 0) >= goal
-        return f"{d.date:%a} {d.exercise_minutes or 0}" + (" ✓" if met else "")
-
+    A logged day without sessions is named as such, never shown as 0 minutes.
+    """
     if goal is None:
         lead = "No daily goal set (ampsdiary config set exercise-goal MINUTES)."
     else:
         lead = f"Goal {goal} minutes a day, met on {summary_period.counts['goal_met'].text()}."
-    each = ", ".join(minutes(d) for d in days if d.logged)
-    return [Heading("Exercise against the goal"), Text(f"{lead} Minutes: {each}.")]
+    done = [(d.date, d.exercise_minutes) for d in days if d.exercise_minutes is not None]
+    if not done:
+        return [Heading("Exercise against the goal"), Text(f"{lead} No sessions logged.")]
+    each = ", ".join(
+        f"{date:%a} {m}" + (" ✓" if goal is not None and m >= goal else "") for date, m in done
+    )
+    text = f"{lead} Minutes: {each}."
+    if none := [f"{d.date:%a}" for d in days if d.logged and d.exercise_minutes is None]:
+        text += f" No sessions logged on {', '.join(none)}."
+    return [Heading("Exercise against the goal"), Text(text)]
 
 
-def _notes(notes: list[tuple[dt.date, str]]) -> list[Block]:
+def _notes(notes: list[tuple[dt.date, str]], fit: bool = False) -> list[Block]:
     if not notes:
         return [Heading("Day notes"), Text("No day notes this time.", "small")]
-    return [Heading("Day notes"), Notes([(_day(d), note) for d, note in notes])]
+    return [Heading("Day notes"), Notes([(d, clean(note)) for d, note in notes], fit)]
 
 
 def weekly(
@@ -170,9 +180,9 @@ def weekly(
 ) -> Report:
     """One week (Monday on, to today at most) next to the week before, for a parent's folder."""
     summary = week_summary(this, last, goal)
-    dates = f"Week {summary.start.isocalendar().week}, {_span(summary.start, summary.end)}"
+    dates = f"Week {summary.start.isocalendar().week}, {label(summary.start, summary.end)}"
     if this[-1].date < summary.end:
-        dates += f" (so far: to {_day(this[-1].date)})"
+        dates += f" (so far: to {day_label(this[-1].date)})"
     rows = [(r.label, r.this, r.last, f"{r.arrow} {r.verdict or ''}".strip()) for r in summary.rows]
     table = Table(
         ("", "This week", "Week before", "Change"), rows, [r.verdict for r in summary.rows]
@@ -181,16 +191,13 @@ def weekly(
     side: list[Block] = [Heading("Best and hardest day")]
     if best:
         side += [Text(f"Best: {best}."), Text(f"Hardest: {worst}.")]
-    side += [
-        Text(summary.most_changed_text, "small"),
-        *_exercise(this, summary.this, goal),
-        *_notes(summary.notes),
-    ]
+    side += [Text(summary.most_changed_text, "small"), *_exercise(this, summary.this, goal)]
     blocks: list[Block] = [
         Text(summary.headline, "headline"),
         Columns([table], side),
-        Heading(f"Function and pain, {_span(chart_days[0].date, chart_days[-1].date)}"),
+        Heading(f"Function and pain, {label(chart_days[0].date, chart_days[-1].date)}"),
         _chart(chart_days, recovery, goal, numbers=True),
+        *_notes(summary.notes, fit=True),
     ]
     data = {"summary": summary.as_json(), "recovery": _recovery_json(recovery)}
     return Report("Weekly report", _who(settings), dates, blocks, FOOTER, data)
@@ -227,7 +234,7 @@ def _week_rows(days: list[Day], recovery: Recovery, goal: int | None) -> Table:
     rows = []
     for row in trends(days, "week", recovery.baseline, goal).rows:
         p = row.period
-        cells = [_day(p.start), f"{p.days_logged}/{p.calendar_days}"]
+        cells = [day_label(p.start), f"{p.days_logged}/{p.calendar_days}"]
         for name in ("function", "pain"):
             change = row.change[name]
             cells += [number(p.mean(name)), "" if change is None else f"{change:+.1f}"]
@@ -245,7 +252,7 @@ def longer(
     blocks: list[Block] = [
         Text(_recovery_line(recovery), "headline"),
         Text(recovery.explain()),
-        Heading(f"Function and pain, {_span(days[0].date, days[-1].date)}"),
+        Heading(f"Function and pain, {label(days[0].date, days[-1].date)}"),
         _chart(days, recovery, goal, numbers=False),
         Heading("Week by week"),
         _week_rows(days, recovery, goal),
@@ -254,8 +261,10 @@ def longer(
             "Ex/day = exercise minutes a logged day.",
             "small",
         ),
-        Columns([Heading("The whole period"), _whole(whole)], _notes(whole.notes)),
+        Heading("The whole period"),
+        _whole(whole),
+        *_notes(whole.notes),
     ]
     data = {"period": whole.as_json(), "recovery": _recovery_json(recovery)}
     title = "Diary report"
-    return Report(title, _who(settings), _span(days[0].date, days[-1].date), blocks, FOOTER, data)
+    return Report(title, _who(settings), label(days[0].date, days[-1].date), blocks, FOOTER, data)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from html import escape
 
+from ..dates import day_label
 from ..plots import recovery as recovery_plot
 from ..plots import style
 from ..plots.output import svg_text
@@ -98,7 +99,7 @@ def _block(block: Block) -> str:
     if isinstance(block, Columns):
         left, right = ("".join(_block(b) for b in side) for side in (block.left, block.right))
         return f'<div class="columns"><div>{left}</div><div>{right}</div></div>'
-    items = "".join(f"<dt>{escape(d)}</dt><dd>{escape(n)}</dd>" for d, n in block.items)
+    items = "".join(f"<dt>{day_label(d)}</dt><dd>{escape(n)}</dd>" for d, n in block.items)
     return f'<dl class="notes">{items}</dl>'
 
 

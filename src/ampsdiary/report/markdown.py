@@ -7,14 +7,15 @@ from __future__ import annotations
 
 import re
 
+from ..dates import day_label
 from .content import Block, Chart, Columns, Heading, Report, Table, Text
 
 
 def escape(text: str) -> str:
-    """Diary text shown as written: marks that would change it are backslashed, and an
-    indented label keeps its indent (as no-break spaces)."""
+    """Diary text shown as written: marks that would change it ('$' would start a formula
+    on GitHub) are backslashed, and an indented label keeps its indent (as no-break spaces)."""
     indent = len(text) - len(text.lstrip(" "))
-    flat = re.sub(r"([\\`*_\[\]<|])", r"\\\1", " ".join(text.split()))
+    flat = re.sub(r"([\\`*_\[\]<|$])", r"\\\1", " ".join(text.split()))
     return "\u00a0" * indent + flat
 
 
@@ -40,7 +41,8 @@ def _block(block: Block) -> list[str]:
         return [f"**{escape(block.caption)}**", "", *(_table(block.weeks) if block.weeks else [])]
     if isinstance(block, Columns):
         return [line for b in (*block.left, *block.right) for line in _block(b)]
-    return [*(f"- **{escape(day)}**: {escape(note)}" for day, note in block.items), ""]
+    notes = (f"- **{day_label(day)}**: {escape(note)}" for day, note in block.items)
+    return [*notes, ""]
 
 
 def render(report: Report) -> str:

@@ -1,20 +1,22 @@
 """The printable report: A4 or US letter pages drawn with matplotlib, text kept as text.
 
 Blocks flow top to bottom inside a column; a block that does not fit starts a new page,
-so a week fits one page and a therapist's months run to as many as they need. Positions
-are in inches from the page's bottom left corner.
+and a heading moves with it. A week fits one page (its notes are cut to the room left)
+and a therapist's months run to as many as they need. Positions are in inches from the
+page's bottom left corner.
 """
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..dates import day_label
 from ..plots import recovery as recovery_plot
 from ..plots import style
 from ..plots.output import atomic, metadata
 from .content import Block, Chart, Columns, Heading, Notes, Report, Table, Text
+from .lines import cut, share, width, wrap
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -28,32 +30,14 @@ SIZES = {"headline": 11.5, "body": 9, "small": 8, "table": 8, "heading": 10.5}
 VERDICT_COLOURS = {"better": "#006B4F", "worse": "#B23A00", "same": style.MUTED}
 ZEBRA = "#F2F4F7"
 CHART_HEIGHT = 3.0
+HEADING_HEIGHT = 0.1 + SIZES["heading"] * LEADING / 72 * 1.45
+MORE = "… (full note: ampsdiary day {date})"
+GAP = 0.3  # after each note, in lines
 
 
-@functools.cache
-def _width(text: str, size: float, bold: bool = False) -> float:
-    """Printed width in inches, measured from the font itself."""
-    from matplotlib.font_manager import FontProperties
-    from matplotlib.textpath import text_to_path
-
-    prop = FontProperties(size=size, weight="bold" if bold else "normal")
-    return text_to_path.get_text_width_height_descent(text, prop, ismath=False)[0] / 72 * 1.03
-
-
-def wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:
-    """Greedy word wrap to `width` inches."""
-    lines: list[str] = []
-    for paragraph in text.splitlines() or [""]:
-        line = ""
-        for word in paragraph.split():
-            trial = f"{line} {word}" if line else word
-            if line and _width(trial, size, bold) > width:
-                lines.append(line)
-                line = word
-            else:
-                line = trial
-        lines.append(line)
-    return lines
+def _step(size: float) -> float:
+    """One line of text at `size` points, in inches."""
+    return size * LEADING / 72
 
 
 class Pages:
@@ -82,11 +66,17 @@ class Pages:
 
     def room(self, height: float) -> None:
         """Start a new page unless `height` inches still fit on this one."""
-        if self.y - height < MARGIN + FOOT:
+        if height > self.left():
             self.new_page()
 
-    def text(self, x: float, y: float, text: str, size: float, **kw: Any) -> None:
-        self.fig.text(x, y, text, fontsize=size, transform=self.fig.dpi_scale_trans, **kw)
+    def left(self) -> float:
+        """Inches still free on this page above the footer."""
+        return self.y - MARGIN - FOOT
+
+    def text(self, x: float, y: float, text: str, size: float, fig: Any = None, **kw: Any) -> None:
+        """Text as written: a '$' in a note or a name is a dollar sign, not a formula."""
+        fig = fig or self.fig
+        fig.text(x, y, text, fontsize=size, transform=fig.dpi_scale_trans, parse_math=False, **kw)
 
     def rule(self, y: float, width: float, colour: str = style.MUTED, weight: float = 0.6) -> None:
         from matplotlib.lines import Line2D
@@ -98,7 +88,7 @@ class Pages:
         self.fig.add_artist(line)
 
     def paragraph(self, text: str, size: float, bold: bool = False) -> None:
-        step = size * LEADING / 72
+        step = _step(size)
         weight = "bold" if bold else "normal"
         for line in wrap(text, self.width, size, bold):
             self.room(step)
@@ -120,7 +110,7 @@ def header(pages: Pages, report: Report) -> None:
 
 def _columns(block: Table, size: float) -> list[float]:
     cells = [block.columns, *block.rows]
-    return [max(_width(r[i], size, bold=True) for r in cells) + 0.16 for i in range(len(cells[0]))]
+    return [max(width(r[i], size, bold=True) for r in cells) + 0.16 for i in range(len(cells[0]))]
 
 
 def table(pages: Pages, block: Table, size: float = SIZES["table"]) -> None:
@@ -157,16 +147,16 @@ def _row(
         )  # fmt: skip
         pages.fig.add_artist(shade)
     x = pages.x
-    for i, (value, width) in enumerate(zip(row, widths, strict=True)):
+    for i, (value, wide) in enumerate(zip(row, widths, strict=True)):
         right = block.numeric and i > 0
         judged = i == len(row) - 1 and verdict is not None
         pages.text(
-            x + width - 0.08 if right else x, pages.y, value, size,
+            x + wide - 0.08 if right else x, pages.y, value, size,
             ha="right" if right else "left",
             fontweight="bold" if header or (judged and verdict != "same") else "normal",
             color=VERDICT_COLOURS.get(verdict or "", style.INK) if judged else style.INK,
         )  # fmt: skip
-        x += width
+        x += wide
     if header:
         pages.rule(pages.y - step * 0.3, sum(widths))
 
@@ -186,25 +176,65 @@ def chart(pages: Pages, block: Chart) -> None:
 
 
 def notes(pages: Pages, block: Notes) -> None:
-    """Each day's note beside its date, wrapped to the column."""
+    """Each day's note beside its day, wrapped to the column (or fitted to the page)."""
     size = SIZES["body"]
-    step = size * LEADING / 72
-    indent = max(_width(day, size, bold=True) for day, _ in block.items) + 0.12
-    for day, note in block.items:
-        lines = wrap(note, pages.width - indent, size)
+    step, gap = _step(size), _step(size) * GAP
+    labels = [day_label(date) for date, _ in block.items]
+    indent = max(width(label, size, bold=True) for label in labels) + 0.12
+    room = pages.width - indent
+    wrapped = [wrap(note, room, size) for _, note in block.items]
+    if block.fit:
+        labels, wrapped = _fit(block, labels, wrapped, room, pages.left() / step)
+    for label, lines in zip(labels, wrapped, strict=True):
         pages.room(step * min(len(lines), 3))
         for i, line in enumerate(lines):
             pages.room(step)
             pages.y -= step
             if i == 0:
-                pages.text(pages.x, pages.y, day, size, fontweight="bold")
+                pages.text(pages.x, pages.y, label, size, fontweight="bold")
             pages.text(pages.x + indent, pages.y, line, size)
-        pages.y -= step * 0.3
+        pages.y -= gap
 
 
-def heading(pages: Pages, block: Heading) -> None:
-    """A section title, kept on the same page as the start of its section."""
-    pages.room(0.7)
+def _fit(
+    block: Notes, labels: list[str], wrapped: list[list[str]], room: float, left: float
+) -> tuple[list[str], list[list[str]]]:
+    """The notes cut to the `left` lines of the page (a gap after a note is 0.3 of a line):
+    short ones whole, long ones sharing the lines that remain, each cut note pointing to
+    `ampsdiary day DATE`. When even one line each does not fit, the last line names the
+    days whose notes are left out."""
+    size, gap = SIZES["body"], GAP
+    count = len(wrapped)
+    keep = count if left >= count * (1 + gap) else max(0, int((left - 1) / (1 + gap)))
+    budget = int(left - keep * gap) - (keep < count)  # a line for the rest, if any
+    shares = share([len(w) for w in wrapped[:keep]], budget)
+    lines = [
+        cut(w, n, MORE.format(date=date.isoformat()), room, size)
+        for w, n, (date, _) in zip(wrapped[:keep], shares, block.items[:keep], strict=True)
+    ]
+    if keep == count:
+        return labels, lines
+    rest = f"Also notes on {', '.join(labels[keep:])} (ampsdiary day DATE shows each)."
+    return [*labels[:keep], ""], [*lines, cut(wrap(rest, room, size), 1, "…", room, size)]
+
+
+def _lead(block: Block | None) -> float:
+    """The height a block's start needs: the chart whole, a table's head and two rows, or
+    two lines of text; a heading is kept on the page with that much of what follows it."""
+    if isinstance(block, Chart):
+        return CHART_HEIGHT + 0.3
+    if isinstance(block, Table):
+        return SIZES["table"] * 1.42 / 72 * 3
+    if isinstance(block, Columns):
+        return max(_lead(side[0]) for side in (block.left, block.right) if side)
+    if isinstance(block, Heading):
+        return HEADING_HEIGHT
+    return 2 * _step(SIZES["body"])
+
+
+def heading(pages: Pages, block: Heading, after: Block | None) -> None:
+    """A section title, on the same page as the start of its section."""
+    pages.room(HEADING_HEIGHT + _lead(after))
     pages.y -= 0.1
     pages.paragraph(block.text, SIZES["heading"], bold=True)
 
@@ -226,11 +256,11 @@ def columns(pages: Pages, block: Columns) -> None:
 
 
 def flow(pages: Pages, blocks: list[Block]) -> None:
-    for block in blocks:
+    for n, block in enumerate(blocks):
         if isinstance(block, Text):
             pages.paragraph(block.text, SIZES[block.style], bold=block.style == "headline")
         elif isinstance(block, Heading):
-            heading(pages, block)
+            heading(pages, block, blocks[n + 1] if n + 1 < len(blocks) else None)
         elif isinstance(block, Table):
             table(pages, block)
         elif isinstance(block, Chart):
@@ -252,10 +282,7 @@ def render(report: Report, paper: str = "a4") -> list[Figure]:
             (MARGIN, report.footer, "left"),
             (pages.size[0] - MARGIN, f"page {n} of {total}", "right"),
         ):
-            fig.text(
-                x, MARGIN, text, fontsize=7, color=style.MUTED, ha=ha,
-                transform=fig.dpi_scale_trans,
-            )  # fmt: skip
+            pages.text(x, MARGIN, text, 7, fig=fig, color=style.MUTED, ha=ha)
     return pages.figures
 
 

@@ -1,0 +1,58 @@
+"""The shared small pieces: one mean, one way to name a day, one definition per exercise rate."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ampsdiary import progress
+from ampsdiary.analysis.measures import Count, day_text, iso, mean, plural, stat
+from ampsdiary.analysis.period import period
+from ampsdiary.daily import Day
+from analysis_helpers import make_days
+
+MON = dt.date(2026, 11, 2)
+
+
+def test_one_mean_leaves_missing_out_and_is_exact():
+    assert mean([1, None, 2]) == 1.5
+    assert mean([2, 2, 3]) == 7 / 3  # exact: rounding is for showing, not for comparing
+    assert mean([None, None]) is None and mean([]) is None
+    assert mean(x for x in (4, 6)) == 5
+    assert stat([2, None, 2, 3]).mean == 2.3  # shown at one decimal, from the same mean
+
+
+def test_words_and_dates():
+    assert (plural(1, "day"), plural(0, "day"), plural(3, "school day")) == (
+        "1 day",
+        "0 days",
+        "3 school days",
+    )
+    assert (iso(dt.date(2026, 10, 6)), iso(None)) == ("2026-10-06", None)
+    assert Count(1, 1).text() == "1 of 1 day" and Count(2, 3, "school day").text() == (
+        "2 of 3 school days"
+    )
+    assert day_text(Day(dt.date(2026, 10, 6), function=7, pain=3)) == (
+        "Tue 6 Oct (function 7, pain 3)"
+    )
+
+
+def test_exercise_per_logged_day_and_per_week():
+    days = make_days([5] * 10 + [None] * 4, [5] * 10 + [None] * 4, MON)  # 14 days, 10 logged
+    days[0].exercise = {"aerobic": 60}
+    days[4].exercise = {"physio": 30, "aerobic": 30}
+    p = period(days)
+    # 120 minutes: over the 10 logged days 12.0 a day; over 14 calendar days (2 weeks) 60 a week.
+    assert (p.exercise_total, p.exercise_per_day, p.exercise_per_week) == (120, 12.0, 60)
+    assert p.as_json()["exercise"]["minutes_per_logged_day"] == 12.0
+    quiet = period(make_days([5] * 7, [5] * 7, MON))  # exercise never logged: unknown, not 0
+    assert (quiet.exercise_per_day, quiet.exercise_per_week) == (None, None)
+
+
+def test_encouragement_uses_the_same_mean_at_one_decimal():
+    days = make_days([4, 4, 5] + [None] * 4 + [5, 6, 6] + [None] * 4, [None] * 14, MON)
+    # Last week 13/3 = 4.33 -> 4.3; this week 17/3 = 5.67 -> 5.7.
+    line = progress.encouragement([MON + dt.timedelta(days=9)], days, MON + dt.timedelta(days=13))
+    assert line == (
+        "Logged. Well done. You did more this week: function 4.3 -> 5.7. "
+        "Function usually comes back before pain eases."
+    )
