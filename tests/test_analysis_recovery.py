@@ -315,7 +315,7 @@ def test_recovery_on_an_empty_diary_is_one_line(run, db_path):
     result = run("recovery")
     assert result.exit_code == 2
     assert result.output.strip() == (
-        "Error: diary: has nothing logged yet; start with `ampsdiary log`"
+        "Error: diary: has nothing logged yet; start with `ampsdiary log` (or try `ampsdiary demo`)"
     )
 
 

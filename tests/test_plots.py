@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from ampsdiary.dates import day_label
+from ampsdiary.errors import EMPTY_DIARY
 from ampsdiary.store import open_diary
 from pdf_helpers import pdf_text
 
@@ -228,7 +229,7 @@ def test_an_empty_diary_is_the_same_one_line_everywhere(run, db_path, tmp_path, 
     monkeypatch.chdir(tmp_path)
     result = run(*args)
     assert result.exit_code == 2
-    assert result.output == "Error: diary: has nothing logged yet; start with `ampsdiary log`\n"
+    assert result.output == f"Error: diary: {EMPTY_DIARY}\n"
 
 
 def test_an_early_from_is_clipped_to_the_first_logged_day(run, demo_db, tmp_path):

@@ -1,5 +1,7 @@
 """The one error a user ever sees: which field, which value, what is allowed."""
 
+EMPTY_DIARY = "has nothing logged yet; start with `ampsdiary log` (or try `ampsdiary demo`)"
+
 
 class DiaryError(Exception):
     """Bad input or an unusable diary file; the CLI prints it on one line and exits 2."""

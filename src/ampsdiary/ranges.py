@@ -13,8 +13,9 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from . import daily
+from .analysis.measures import plural
 from .dates import DATE_HELP, day_label, parse_date, today, week_of
-from .errors import DiaryError
+from .errors import EMPTY_DIARY, DiaryError
 from .settings import exercise_goal, treatment_start
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ def _logged(diary: Diary) -> list[dt.date]:
     """The logged dates, refusing an empty diary the same way in every command."""
     logged = diary.logged_dates()
     if not logged:
-        raise DiaryError("diary", None, "has nothing logged yet; start with `ampsdiary log`")
+        raise DiaryError("diary", None, EMPTY_DIARY)
     return logged
 
 
@@ -122,7 +123,7 @@ def lag_label(recovery: Recovery) -> str:
         if days == 0 or recovery.pattern == "together":
             return "function and pain together"
         first = "function" if f < p else "pain"
-        return f"{first} first: {days} day{'s' if days != 1 else ''} earlier"
+        return f"{first} first: {plural(days, 'day')} earlier"
     if f:
         return "function better; pain not yet"
     if p:

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..daily import Day
 from ..dates import day_label
-from ..errors import DiaryError
+from ..errors import EMPTY_DIARY, DiaryError
 from ..progress import streak
 from .measures import (
     EPS,
@@ -94,7 +94,7 @@ def baseline_window(
 def _logged_dates(days: list[Day]) -> list[dt.date]:
     logged = [d.date for d in days if d.logged]
     if not logged:
-        raise DiaryError("diary", None, "has nothing logged yet; start with `ampsdiary log`")
+        raise DiaryError("diary", None, EMPTY_DIARY)
     return logged
 
 

@@ -13,10 +13,13 @@ import typer
 from rich.console import Console
 
 from ..errors import DiaryError
+from ..ranges import FROM_HELP, TO_HELP
 from ..store import Diary, diary_path, open_diary
 from ..vocabulary import FIELDS
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
+FromOption = Annotated[str | None, typer.Option("--from", help=FROM_HELP, metavar="DATE")]
+ToOption = Annotated[str | None, typer.Option("--to", help=TO_HELP, metavar="DATE")]
 
 
 def console() -> Console:

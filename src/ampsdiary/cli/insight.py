@@ -14,11 +14,12 @@ import typer
 from rich.console import Console
 
 from .. import ranges
+from ..analysis.measures import plural
 from ..dates import DATE_HELP, parse_date, today
 from ..progress import streak
 from ..settings import exercise_goal, treatment_start
 from ..store import diary_path, open_diary
-from .common import JsonOption, emit, friendly_errors, opened
+from .common import FromOption, JsonOption, ToOption, emit, friendly_errors, opened
 
 DateOpt = Annotated[str | None, typer.Option(help=f"A day: {DATE_HELP}.", metavar="DATE")]
 
@@ -51,10 +52,8 @@ def summary(
 
 def trends_command(
     ctx: typer.Context,
-    start: Annotated[
-        str | None, typer.Option("--from", help=ranges.FROM_HELP, metavar="DATE")
-    ] = None,
-    end: Annotated[str | None, typer.Option("--to", help=ranges.TO_HELP, metavar="DATE")] = None,
+    start: FromOption = None,
+    end: ToOption = None,
     by: Annotated[
         str, typer.Option(help="One row per week or month.", metavar="week|month")
     ] = "week",
@@ -122,7 +121,7 @@ def nudge(ctx: typer.Context, as_json: JsonOption = False) -> None:
     if not done:
         message = "Not logged today yet: `ampsdiary log` takes a minute."
         if run:
-            message += f" {run} day{'s' if run != 1 else ''} in a row so far."
+            message += f" {plural(run, 'day')} in a row so far."
 
     def render(out: Console) -> None:
         if message:

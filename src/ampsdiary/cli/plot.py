@@ -13,7 +13,7 @@ from ..errors import DiaryError
 from ..plots import KINDS, write
 from ..plots.calendar import MEASURES
 from ..plots.output import PICTURES, check_target
-from .common import JsonOption, emit, friendly_errors, opened
+from .common import FromOption, JsonOption, ToOption, emit, friendly_errors, opened
 
 
 def plot(
@@ -24,10 +24,8 @@ def plot(
     out: Annotated[
         Path, typer.Option("--out", "-o", help="File to write: .png, .svg or .pdf.", metavar="FILE")
     ],
-    first: Annotated[
-        str | None, typer.Option("--from", help=ranges.FROM_HELP, metavar="DATE")
-    ] = None,
-    last: Annotated[str | None, typer.Option("--to", help=ranges.TO_HELP, metavar="DATE")] = None,
+    first: FromOption = None,
+    last: ToOption = None,
     measure: Annotated[
         str, typer.Option(help="What the calendar shows.", metavar="pain|function")
     ] = "pain",

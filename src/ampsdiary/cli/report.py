@@ -16,7 +16,7 @@ from ..plots.output import check_target
 from ..report import FORMATS, PAPERS, write
 from ..settings import exercise_goal
 from ..store import Diary
-from .common import JsonOption, emit, friendly_errors, opened
+from .common import FromOption, JsonOption, ToOption, emit, friendly_errors, opened
 
 if TYPE_CHECKING:
     from ..report.content import Report
@@ -56,10 +56,8 @@ def report(
             metavar="DATE",
         ),
     ] = None,
-    first: Annotated[
-        str | None, typer.Option("--from", help=ranges.FROM_HELP, metavar="DATE")
-    ] = None,
-    last: Annotated[str | None, typer.Option("--to", help=ranges.TO_HELP, metavar="DATE")] = None,
+    first: FromOption = None,
+    last: ToOption = None,
     paper: Annotated[str, typer.Option(help="Paper size.", metavar="a4|letter")] = "a4",
     as_json: JsonOption = False,
 ) -> None:

@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..analysis.measures import COUNTS, SCALES, number
+from ..analysis.measures import COUNTS, SCALES, iso, number
 from ..analysis.period import Period, period
 from ..analysis.recovery import Recovery
 from ..analysis.summary import week_summary
@@ -204,7 +204,6 @@ def weekly(
 
 
 def _recovery_json(recovery: Recovery) -> dict[str, Any]:
-    iso = lambda d: d.isoformat() if d else None  # noqa: E731
     return {
         "function_onset": iso(recovery.function_onset),
         "pain_onset": iso(recovery.pain_onset),
