@@ -7,14 +7,8 @@ import json
 
 import pytest
 
-from ampsdiary.analysis.recovery import (
-    PATTERNS,
-    analyse,
-    baseline_window,
-    onset,
-    pattern_of,
-    smooth,
-)
+from ampsdiary.analysis.baseline import baseline_window
+from ampsdiary.analysis.recovery import PATTERNS, analyse, onset, pattern_of, smooth
 from ampsdiary.daily import Day
 from ampsdiary.errors import DiaryError
 from ampsdiary.store import open_diary

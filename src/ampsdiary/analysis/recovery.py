@@ -14,8 +14,8 @@ from typing import Any
 
 from ..daily import Day
 from ..dates import day_label
-from ..errors import EMPTY_DIARY, DiaryError
 from ..progress import streak
+from .baseline import BASELINE_DAYS, baseline_window, logged_dates, means
 from .measures import (
     EPS,
     SCALES,
@@ -33,12 +33,6 @@ from .measures import (
 from .period import period
 
 PATTERNS = ("function-first", "together", "pain-first", "function-only", "pain-only", "not-yet")
-BASELINE_SOURCES = {  # where the baseline days come from, in words
-    "options": "the days chosen with --baseline-from/--baseline-to",
-    "treatment-start": "the week before the treatment start",
-    "first-logged-days": "the first days logged",
-}
-BASELINE_DAYS = 7
 SMOOTH_DAYS = 7  # the trailing window of the smoothed series
 SMOOTH_MIN = 4  # logged days a window needs, else the smoothed day is unknown (None)
 TOGETHER_DAYS = 3  # onsets this close count as "together"
@@ -57,68 +51,6 @@ def smooth(
         known = [v for v in values[max(0, i - window + 1) : i + 1] if v is not None]
         result.append(mean(known) if len(known) >= min_days else None)
     return result
-
-
-def baseline_window(
-    logged: list[dt.date],
-    treatment_start: dt.date | None = None,
-    start: dt.date | None = None,
-    end: dt.date | None = None,
-    last_day: dt.date | None = None,
-) -> tuple[dt.date, dt.date, str]:
-    """The baseline's first and last day, and where they come from (one of BASELINE_SOURCES).
-
-    Given options win (one alone makes a 7-day window); else the 7 days before the
-    treatment start; else the first 7 logged days (fewer while the diary is younger). A
-    treatment start after `last_day` (the last day analysed), or with nothing logged in the
-    7 days before it (set from before the diary began), falls back to the first logged days:
-    a baseline with nothing in it, or still to come, would switch the analysis off.
-    """
-    span = dt.timedelta(days=BASELINE_DAYS - 1)
-    if start and end and start > end:
-        raise DiaryError(
-            "--baseline-from", start.isoformat(), f"is after --baseline-to ({end}); swap them"
-        )
-    if end is not None:
-        return start or end - span, end, "options"
-    if start is not None:
-        return start, start + span, "options"
-    if treatment_start and (last_day is None or treatment_start <= last_day):
-        last = treatment_start - dt.timedelta(days=1)
-        if any(last - span <= d <= last for d in logged):
-            return last - span, last, "treatment-start"
-    first = logged[:BASELINE_DAYS]
-    return first[0], first[-1], "first-logged-days"
-
-
-def _logged_dates(days: list[Day]) -> list[dt.date]:
-    logged = [d.date for d in days if d.logged]
-    if not logged:
-        raise DiaryError("diary", None, EMPTY_DIARY)
-    return logged
-
-
-def _means(days: list[Day], start: dt.date, end: dt.date) -> dict[str, float | None]:
-    """The exact mean of each measure over the days from start to end."""
-    window = [d for d in days if start <= d.date <= end]
-    return {name: mean(series(window, name)) for name in SCALES}
-
-
-def baseline_of(
-    days: list[Day],
-    treatment_start: dt.date | None = None,
-    start: dt.date | None = None,
-    end: dt.date | None = None,
-) -> tuple[dt.date, dt.date, dict[str, float | None]]:
-    """(first day, last day, exact mean of each measure) of the baseline; needs a logged day.
-
-    `days` run to the last day analysed (usually today), which decides whether the
-    treatment start has come yet.
-    """
-    first, last, _ = baseline_window(
-        _logged_dates(days), treatment_start, start, end, days[-1].date
-    )
-    return first, last, _means(days, first, last)
 
 
 def onset(
@@ -351,13 +283,13 @@ def analyse(
     goal: int | None = None,
 ) -> Recovery:
     """Analyse one Day per calendar day (usually first entry to today); see docs/analysis.md."""
-    logged = _logged_dates(days)
+    logged = logged_dates(days)
     start, end, source = baseline_window(
         logged, treatment_start, baseline_start, baseline_end, days[-1].date
     )
     days = [d for d in days if d.date >= logged[0]]
     dates = [d.date for d in days]
-    baseline = _means(days, start, end)
+    baseline = means(days, start, end)
     f_smooth, p_smooth = smooth(series(days, "function")), smooth(series(days, "pain"))
     f_base, p_base = baseline["function"], baseline["pain"]
     f_on = p_on = None

@@ -63,7 +63,7 @@ def trends_command(
 
     One row per period with the change since the baseline, and sparklines.
     """
-    from ..analysis.recovery import baseline_of
+    from ..analysis.baseline import baseline_of
     from ..analysis.trends import check_by, trends
 
     by = check_by(by)

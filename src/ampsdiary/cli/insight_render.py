@@ -12,8 +12,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from ..analysis.baseline import BASELINE_SOURCES
 from ..analysis.measures import SCALES, day_text, number, plural
-from ..analysis.recovery import BASELINE_SOURCES, Recovery
+from ..analysis.recovery import Recovery
 from ..analysis.summary import WeekSummary
 from ..analysis.trends import MEASURES, TrendRow, Trends
 from ..dates import day_label

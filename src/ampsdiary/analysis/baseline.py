@@ -1,0 +1,81 @@
+"""The baseline: the week the recovery analysis measures every change against.
+
+The week before the treatment start when one is set and something was logged then; else
+the first 7 logged days; options choose any window. Kept apart from the onsets so each
+rule reads on its own page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..daily import Day
+from ..errors import EMPTY_DIARY, DiaryError
+from .measures import SCALES, mean, series
+
+BASELINE_SOURCES = {  # where the baseline days come from, in words
+    "options": "the days chosen with --baseline-from/--baseline-to",
+    "treatment-start": "the week before the treatment start",
+    "first-logged-days": "the first days logged",
+}
+BASELINE_DAYS = 7
+
+
+def baseline_window(
+    logged: list[dt.date],
+    treatment_start: dt.date | None = None,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    last_day: dt.date | None = None,
+) -> tuple[dt.date, dt.date, str]:
+    """The baseline's first and last day, and where they come from (one of BASELINE_SOURCES).
+
+    Given options win (one alone makes a 7-day window); else the 7 days before the
+    treatment start; else the first 7 logged days (fewer while the diary is younger). A
+    treatment start after `last_day` (the last day analysed), or with nothing logged in the
+    7 days before it (set from before the diary began), falls back to the first logged days:
+    a baseline with nothing in it, or still to come, would switch the analysis off.
+    """
+    span = dt.timedelta(days=BASELINE_DAYS - 1)
+    if start and end and start > end:
+        raise DiaryError(
+            "--baseline-from", start.isoformat(), f"is after --baseline-to ({end}); swap them"
+        )
+    if end is not None:
+        return start or end - span, end, "options"
+    if start is not None:
+        return start, start + span, "options"
+    if treatment_start and (last_day is None or treatment_start <= last_day):
+        last = treatment_start - dt.timedelta(days=1)
+        if any(last - span <= d <= last for d in logged):
+            return last - span, last, "treatment-start"
+    first = logged[:BASELINE_DAYS]
+    return first[0], first[-1], "first-logged-days"
+
+
+def logged_dates(days: list[Day]) -> list[dt.date]:
+    logged = [d.date for d in days if d.logged]
+    if not logged:
+        raise DiaryError("diary", None, EMPTY_DIARY)
+    return logged
+
+
+def means(days: list[Day], start: dt.date, end: dt.date) -> dict[str, float | None]:
+    """The exact mean of each measure over the days from start to end."""
+    window = [d for d in days if start <= d.date <= end]
+    return {name: mean(series(window, name)) for name in SCALES}
+
+
+def baseline_of(
+    days: list[Day],
+    treatment_start: dt.date | None = None,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+) -> tuple[dt.date, dt.date, dict[str, float | None]]:
+    """(first day, last day, exact mean of each measure) of the baseline; needs a logged day.
+
+    `days` run to the last day analysed (usually today), which decides whether the
+    treatment start has come yet.
+    """
+    first, last, _ = baseline_window(logged_dates(days), treatment_start, start, end, days[-1].date)
+    return first, last, means(days, first, last)
