@@ -128,39 +128,42 @@ def _most_changed(this: Period, last: Period) -> dict[str, Any] | None:
     }
 
 
+# The headline's words for each measure: function first (it improves first), then pain.
+# {change} is "5.1 -> 6.3"; "alone" is used when the week before has nothing to compare.
+HEADLINE_WORDS = {
+    "function": {
+        "none": "No function scores this week.",
+        "alone": "Function {now} this week (none the week before to compare).",
+        "better": "You did more this week: function {change}.",
+        "worse": "A harder week: function {change}. Hard weeks happen; keep moving.",
+        "same": "Function about the same ({change}).",
+    },
+    "pain": {
+        "none": "No pain scores this week.",
+        "alone": "Pain {now}.",
+        "better": "Pain eased ({change}).",
+        "worse": "Pain was higher ({change}).",
+        "same": "Pain about the same ({change}).",
+    },
+}
+
+
 def headline(this: Period, last: Period) -> str:
     """Function first, then pain, in words and numbers: 'You did more this week: ...'."""
     if not this.days_logged:
         return "Nothing logged this week yet: log a day and this summary fills in."
-    return f"{_function_words(this, last)} {_pain_words(this, last)}"
+    return " ".join(_words(name, this, last) for name in HEADLINE_WORDS)
 
 
-def _function_words(this: Period, last: Period) -> str:
-    a, b = this.stats["function"].mean, last.stats["function"].mean
+def _words(name: str, this: Period, last: Period) -> str:
+    a, b = this.stats[name].mean, last.stats[name].mean
+    words = HEADLINE_WORDS[name]
     if a is None:
-        return "No function scores this week."
+        return words["none"]
     if b is None:
-        return f"Function {number(a)} this week (none the week before to compare)."
-    change = f"{number(b)} -> {number(a)}"
-    return {
-        "better": f"You did more this week: function {change}.",
-        "worse": f"A harder week: function {change}. Hard weeks happen; keep moving.",
-        "same": f"Function about the same ({change}).",
-    }[compare(SCALES["function"], a, b)[1] or "same"]
-
-
-def _pain_words(this: Period, last: Period) -> str:
-    a, b = this.stats["pain"].mean, last.stats["pain"].mean
-    if a is None:
-        return "No pain scores this week."
-    if b is None:
-        return f"Pain {number(a)}."
-    change = f"({number(b)} -> {number(a)})"
-    return {
-        "better": f"Pain eased {change}.",
-        "worse": f"Pain was higher {change}.",
-        "same": f"Pain about the same {change}.",
-    }[compare(SCALES["pain"], a, b)[1] or "same"]
+        return words["alone"].format(now=number(a))
+    verdict = compare(SCALES[name], a, b)[1] or "same"
+    return words[verdict].format(change=f"{number(b)} -> {number(a)}")
 
 
 @dataclass
