@@ -97,8 +97,8 @@ def test_show_json_never_has_the_private_note(run):
 
 def test_demo_keeps_a_diary_that_only_has_settings(run, db_path):
     run("config", "set", "name", "Sam")
-    result = run("demo")
-    assert result.exit_code == 2 and "already holds a real diary" in result.output
+    result = run("--db", str(db_path), "demo")
+    assert result.exit_code == 2 and "holds a diary someone wrote in" in result.output
     assert json.loads(run("config", "get", "name", "--json").output) == {"name": "Sam"}
 
 

@@ -97,13 +97,21 @@ def test_demo_writes_ten_weeks_into_its_own_file(run, demo_db, db_path):
     assert sum(early_pain) / len(early_pain) - sum(late_pain) / len(late_pain) > 2
 
 
-def test_demo_refuses_a_real_diary_and_replaces_an_old_demo(run, db_path, demo_db):
+def test_demo_never_writes_into_the_diary_named_by_the_environment(run, db_path):
     run("log", "--pain", "4")
-    result = run("demo")  # $AMPSDIARY_DB points at the real diary
-    assert result.exit_code == 2 and "already holds a real diary" in result.output
+    result = run("demo")  # $AMPSDIARY_DB names the real diary: the demo goes beside it
+    assert result.exit_code == 0, result.output
+    assert (db_path.parent / "demo.db").exists()
     with sqlite3.connect(db_path) as conn:
         assert conn.execute("select count(*) from entries").fetchone() == (1,)
-    assert run("--db", str(demo_db), "demo").exit_code == 0  # an earlier demo is rebuilt
+
+
+def test_demo_rebuilds_an_untouched_demo_but_keeps_one_written_in(run, demo_db):
+    assert run("--db", str(demo_db), "demo").exit_code == 0  # untouched: rebuilt
+    run("--db", str(demo_db), "log", "--day-note", "MY REAL ENTRY", "--date", "yesterday")
+    result = run("--db", str(demo_db), "demo")
+    assert result.exit_code == 2 and "holds a diary someone wrote in" in result.output
+    assert "MY REAL ENTRY" in run("--db", str(demo_db), "day", "yesterday").output
 
 
 def test_demo_goes_beside_the_real_diary_by_default(run, monkeypatch, tmp_path):

@@ -16,7 +16,6 @@ SETTINGS = {
     "patient-id": "DEMO-001",
     "name": "Demo Teen",
     "exercise-goal": "60",
-    "demo": "yes",
 }
 NOTES = {
     3: "First week of the programme. Everything is hard.",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import typer
@@ -15,10 +14,21 @@ from .common import friendly_errors
 
 
 def _target(option: str | None) -> Path:
-    """--db or $AMPSDIARY_DB when given, else demo.db beside the real diary."""
-    if option or os.environ.get("AMPSDIARY_DB"):
-        return diary_path(option)
-    return diary_path().with_name("demo.db")
+    """--db when given, else demo.db beside the diary ($AMPSDIARY_DB's or the default one)."""
+    return diary_path(option) if option else diary_path().with_name("demo.db")
+
+
+def _replaceable(path: Path) -> bool:
+    """A new or blank file, or a demo nobody has written into since it was made."""
+    if not path.exists() or not path.stat().st_size:
+        return True
+    diary = open_diary(path)
+    try:
+        blank = diary.is_empty() and not diary.settings() and not diary.history()
+        marker = diary.setting("demo")
+        return blank or (marker is not None and marker == diary.last_write())
+    finally:
+        diary.close()
 
 
 def demo(ctx: typer.Context) -> None:
@@ -27,15 +37,10 @@ def demo(ctx: typer.Context) -> None:
     A realistic recovery, written into its own demo file, never into a real diary.
     """
     path = _target(ctx.obj)
-    if path.exists() and path.stat().st_size:
-        diary = open_diary(path)
-        blank = diary.is_empty() and not diary.settings() and not diary.history()
-        earlier_demo = diary.setting("demo") == "yes" or blank
-        diary.close()
-        if not earlier_demo:
-            raise DiaryError(
-                "--db", str(path), "already holds a real diary; the demo needs a new file"
-            )
+    if not _replaceable(path):
+        raise DiaryError(
+            "--db", str(path), "holds a diary someone wrote in; the demo needs a new file"
+        )
     # Built beside the target and moved over it at the end: a failure leaves the old file.
     building = path.with_name(f".{path.name}.building")
     building.unlink(missing_ok=True)
@@ -45,6 +50,7 @@ def demo(ctx: typer.Context) -> None:
         diary.write_all(entries, days, sessions)
         for key, value in settings.items():
             diary.set_setting(key, value)
+        diary.set_setting("demo", diary.last_write() or "")  # later writes make it "real"
     diary.close()
     building.replace(path)
     run = f"ampsdiary --db {path}"

@@ -28,7 +28,7 @@ DAY_COLUMNS = ("function", "school", "sport", "social", "sleep", "mood", "day_no
 
 def _now() -> str:
     """Local time with its UTC offset: the date part is the user's own calendar day."""
-    return dt.datetime.now().astimezone().isoformat(timespec="seconds")
+    return dt.datetime.now().astimezone().isoformat(timespec="microseconds")
 
 
 def _encode(values: Row) -> Row:
@@ -224,6 +224,16 @@ class Diary:
         """Every date with an entry, a day record or a session, oldest first."""
         sql = "SELECT date FROM entries UNION SELECT date FROM days UNION SELECT date FROM sessions"
         return sorted(dt.date.fromisoformat(d) for (d,) in self.db.execute(sql).fetchall())
+
+    def last_write(self) -> str | None:
+        """When anything was last recorded or changed: tells an untouched demo from a used one."""
+        sql = (
+            "SELECT max(t) FROM (SELECT max(recorded_at) AS t FROM entries"
+            " UNION ALL SELECT max(recorded_at) FROM sessions"
+            " UNION ALL SELECT max(updated_at) FROM days"
+            " UNION ALL SELECT max(changed_at) FROM changes)"
+        )
+        return self.db.execute(sql).fetchone()[0]
 
     def is_empty(self) -> bool:
         return not self.logged_dates()
