@@ -94,3 +94,36 @@ def test_no_terminal_and_no_flags_is_an_error_not_a_hang(run, db_path):
     assert result.exit_code == 2
     assert "no values given" in result.output
     assert "Traceback" not in result.output
+
+
+def test_checkin_on_a_logged_day_keeps_its_answers_and_asks_before_a_second_entry(run, db_path):
+    run("log", "--pain", "6", "--worst", "7", "--where", "left-foot", "--date", "yesterday")
+    run("log", "--function", "6", "--pain", "4")
+    result = run("log", "--check-in", input="\n" * 9)
+    assert result.exit_code == 0, result.output
+    assert "[6]" in result.output  # today's function, not yesterday's
+    assert "Pain is already logged today. Add another pain entry?" in result.output
+    assert "changed" not in result.output
+    assert table(db_path, "select count(*) from entries where date = '2026-11-18'") == [(1,)]
+    assert table(db_path, "select function from days where date = '2026-11-18'") == [(6,)]
+
+
+def test_backfilled_checkin_names_the_day(run):
+    result = run("log", "--check-in", "--date", "mon", input=script(ANSWERS))
+    assert "How much of a normal day could you do on Mon 16 Nov?" in result.output
+    assert "today" not in result.output.split("Check-in for")[1].split("\n", 1)[1].lower()
+
+
+def test_stopping_the_checkin_says_nothing_was_saved(run):
+    result = run("log", "--check-in", input="6\npart\n")
+    assert result.exit_code == 1
+    assert "Check-in stopped: nothing was saved." in result.output
+
+
+def test_sessions_accept_min_after_the_number(run, db_path):
+    answers = [*ANSWERS[:14], "aerobic 20 min, physio 30 mins", ""]
+    assert run("log", "--check-in", input=script(answers)).exit_code == 0
+    assert table(db_path, "select kind, minutes from sessions order by id") == [
+        ("aerobic", 20),
+        ("physio", 30),
+    ]

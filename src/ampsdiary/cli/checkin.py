@@ -11,6 +11,7 @@ from typing import Any
 
 import typer
 
+from ..dates import day_label, today
 from ..errors import DiaryError
 from ..store import Diary
 from ..validate import check_together, parse
@@ -53,11 +54,12 @@ def _as_text(value: Any) -> str:
     return "" if value is None else f"{value:g}" if isinstance(value, float) else str(value)
 
 
-def ask_one(f: Field, default: Any, so_far: dict | None = None) -> Any:
+def ask_one(f: Field, default: Any, when: str, so_far: dict | None = None) -> Any:
     """Ask until the answer is valid (also next to `so_far`). Enter keeps the default."""
     shown = _as_text(default)
+    question = f.question.replace("today", when)
     while True:
-        prompt = f"{f.question} ({hint(f)})" + (f" [{shown}]" if shown else "")
+        prompt = f"{question} ({hint(f)})" + (f" [{shown}]" if shown else "")
         answer = typer.prompt(prompt, default="", show_default=False, prompt_suffix=": ")
         answer = answer.strip()
         if answer == "-":
@@ -70,11 +72,11 @@ def ask_one(f: Field, default: Any, so_far: dict | None = None) -> Any:
             typer.echo(f"  {error.value!r} {error.allowed}. Try again, or '-' to skip.")
 
 
-def ask_sessions() -> list[dict]:
-    """'aerobic 30, physio 45' -> two sessions; Enter skips."""
+def ask_sessions(when: str) -> list[dict]:
+    """'aerobic 30, physio 45 min' -> two sessions; Enter skips."""
     while True:
         answer = typer.prompt(
-            "Exercise or therapy today? (e.g. aerobic 30, physio 45; Enter to skip)",
+            f"Exercise or therapy {when}? (e.g. aerobic 30, physio 45; Enter to skip)",
             default="",
             show_default=False,
             prompt_suffix=": ",
@@ -87,25 +89,38 @@ def ask_sessions() -> list[dict]:
 
 def _session(text: str) -> dict:
     words = text.split()
+    if len(words) == 3 and words[2].lower() in ("min", "mins", "minutes"):
+        words = words[:2]
     if len(words) != 2:
         raise DiaryError("exercise", text.strip(), "is not 'KIND MINUTES', e.g. aerobic 30")
     return {"kind": parse("kind", words[0]), "minutes": parse("minutes", words[1])}
 
 
+def _yes(question: str) -> bool:
+    return typer.confirm(question, default=False)
+
+
 def ask(diary: Diary, date: dt.date) -> tuple[dict, dict, list[dict]]:
-    """Run the check-in for `date`; returns (entry, day facts, sessions) to save together."""
+    """Run the check-in for `date`; returns (entry, day facts, sessions) to save together.
+
+    Defaults are that day's answers when it was logged already, else the day before's. A
+    second pain entry for the same day is only added when asked for.
+    """
     before = date - dt.timedelta(days=1)
-    last_day = diary.day(before) or {}
-    last_entries = diary.entries(before, before)
-    last_entry = last_entries[-1] if last_entries else {}
-    typer.echo(f"Check-in for {date:%A %d %B}. Enter keeps [yesterday's answer], '-' skips.")
-    day = {name: ask_one(FIELDS[name], last_day.get(name)) for name in DAY_QUESTIONS}
+    known = diary.day(date) or {}
+    last_day = {**(diary.day(before) or {}), **{k: v for k, v in known.items() if v is not None}}
+    logged = diary.entries(date, date)
+    last_entry = (logged or diary.entries(before, before) or [{}])[-1]
+    when = "today" if date == today() else f"on {day_label(date)}"
+    typer.echo(f"Check-in for {date:%A %d %B}. Enter keeps [the answer shown], '-' skips.")
+    day = {name: ask_one(FIELDS[name], last_day.get(name), when) for name in DAY_QUESTIONS}
     entry: dict = {}
-    for name in ENTRY_QUESTIONS:
-        entry[name] = ask_one(FIELDS[name], last_entry.get(name), entry)
-    day |= {name: ask_one(FIELDS[name], last_day.get(name)) for name in LATE_QUESTIONS}
-    sessions = ask_sessions()
-    day |= {name: ask_one(FIELDS[name], None) for name in NOTE_QUESTIONS}
+    if not logged or _yes(f"Pain is already logged {when}. Add another pain entry?"):
+        for name in ENTRY_QUESTIONS:
+            entry[name] = ask_one(FIELDS[name], last_entry.get(name), when, entry)
+    day |= {name: ask_one(FIELDS[name], last_day.get(name), when) for name in LATE_QUESTIONS}
+    sessions = ask_sessions(when)
+    day |= {name: ask_one(FIELDS[name], None, when) for name in NOTE_QUESTIONS}
     entry = {k: v for k, v in entry.items() if v is not None}
-    day = {k: v for k, v in day.items() if v is not None}
+    day = {k: v for k, v in day.items() if v is not None and v != known.get(k)}
     return entry, day, sessions

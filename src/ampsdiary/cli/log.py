@@ -123,7 +123,11 @@ def log(
     with opened(ctx, create=True) as diary:
         sessions: list[dict] = []
         if guided:
-            entry, day, sessions = checkin.ask(diary, day_date)
+            try:
+                entry, day, sessions = checkin.ask(diary, day_date)
+            except typer.Abort:
+                typer.echo("\nCheck-in stopped: nothing was saved.")
+                raise typer.Exit(1) from None
             if not (entry or day or sessions):
                 typer.echo("Nothing logged: every question was skipped.")
                 return
