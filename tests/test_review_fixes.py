@@ -78,7 +78,9 @@ def test_edit_day_clears_a_value_and_keeps_it(run):
     assert (day["function"], day["mood"]) == (5, None)
     change = json.loads(run("history", "--json").output)[-1]
     assert (change["field"], change["old_value"], change["new_value"]) == ("mood", 7, None)
-    assert "has nothing logged" in run("edit", "--day", "tue", "mood", "3").output
+    result = run("edit", "--day", "tue", "mood", "3")  # a day with only an entry, or nothing
+    assert result.exit_code == 0 and "Mood of Tue 17 Nov: (empty) -> 3." in result.output
+    assert "No change" in run("edit", "--day", "tue", "mood", "3").output
 
 
 def test_a_note_only_day_counts_as_logged_everywhere(run):
@@ -116,3 +118,61 @@ def test_opening_a_diary_does_not_import_numpy(tmp_path):
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "numpy"]
+
+
+def test_history_hides_private_notes_unless_asked(run):
+    run("log", "--function", "5", "--private-note", "SECRET-A", "--date", "mon")
+    run("log", "--private-note", "SECRET-B", "--date", "mon")
+    run("delete", "mon")
+    for args in (("history",), ("history", "--json")):
+        output = run(*args).output
+        assert "SECRET" not in output and "(private)" in output
+    shown = run("history", "--private").output
+    assert "SECRET-A" in shown and "SECRET-B" in shown
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("config", "set", "exercise-goal", "²"), "exercise-goal: '²' is not allowed"),
+        (("config", "set", "exercise-goal", "0"), "use whole minutes from 1 to 720"),
+        (
+            ("config", "set", "name", "Sam\nSmith"),
+            "name: 'Sam\\nSmith' is not allowed; use one line",
+        ),
+        (("config", "set", "patient-id", "x" * 61), "use one line of 1 to 60"),
+        (("show", "--days", "0"), "--days: '0' is not allowed; use a whole number from 1 to 3660"),
+        (("show", "--days", "lots"), "--days: 'lots' is not allowed"),
+    ],
+)
+def test_more_bad_values_are_one_clear_line(run, args, message):
+    run("log", "--pain", "2")
+    result = run(*args)
+    assert result.exit_code == 2
+    assert result.output.count("\n") == 1 and message in result.output
+
+
+def test_teen_words_for_exercise_are_understood(run, db_path):
+    for word in ("running", "physiotherapy", "yoga", "swimming"):
+        assert run("exercise", word, "20").exit_code == 0
+    with sqlite3.connect(db_path) as conn:
+        kinds = [k for (k,) in conn.execute("select kind from sessions order by id")]
+    assert kinds == ["aerobic", "physio", "stretching", "aerobic"]
+
+
+def test_minus_zero_sleep_is_zero(run):
+    run("log", "--sleep", "-0")
+    assert json.loads(run("day", "--json").output)["day"]["sleep"] == 0.0
+    assert "-0" not in run("show", "--days", "1").output
+
+
+def test_every_new_folder_is_private(run, tmp_path):
+    path = tmp_path / "a" / "b" / "c" / "diary.db"
+    assert run("--db", str(path), "log", "--pain", "1").exit_code == 0
+    for folder in (tmp_path / "a", tmp_path / "a" / "b", path.parent):
+        assert folder.stat().st_mode & 0o777 == 0o700
+
+
+def test_show_names_days_like_every_other_output(run):
+    run("log", "--pain", "2", "--date", "2026-11-05")
+    assert "Thu 5 Nov" in run("show", "--days", "14").output

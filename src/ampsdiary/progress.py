@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .analysis.measures import mean, one, plural
+from .analysis.measures import SCALES, compare, mean, one, plural
 from .daily import Day
 
 
@@ -26,11 +26,12 @@ def encouragement(logged: list[dt.date], days: list[Day], today: dt.date) -> str
     this_week, last_week = (
         one(mean(d.function for d in span)) for span in (days[-7:], days[-14:-7])
     )
-    if this_week is not None and last_week is not None:
-        if this_week > last_week:
-            line += f" You did more this week: function {last_week:g} -> {this_week:g}."
-        elif this_week < last_week:
-            line += f" Function {last_week:g} -> {this_week:g}: hard weeks happen, keep moving."
-        else:
-            line += f" Function steady at {this_week:g}."
+    change = f"function {last_week} -> {this_week} (the last 7 days against the 7 before)"
+    verdict = compare(SCALES["function"], this_week, last_week)[1]
+    line += {
+        "better": f" You did more: {change}.",
+        "worse": f" A harder stretch: {change}. Hard weeks happen; keep moving.",
+        "same": f" Function about the same: {change}.",
+        None: "",
+    }[verdict]
     return line + " Function usually comes back before pain eases."

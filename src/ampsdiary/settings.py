@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from typing import TYPE_CHECKING
 
 from .dates import parse_date
@@ -12,6 +13,8 @@ from .vocabulary import SETTINGS
 
 if TYPE_CHECKING:
     from .store import Diary
+
+NAME_LENGTH = 60
 
 
 def check_key(key: str) -> str:
@@ -26,15 +29,17 @@ def check_value(key: str, value: str) -> str:
     """Normalise a setting's value, or say what is allowed for it."""
     value = value.strip()
     if key == "exercise-goal":
-        if not value.isdigit() or not 0 <= int(value) <= 720:
+        if not re.fullmatch(r"[0-9]{1,3}", value) or not 1 <= int(value) <= 720:
             raise DiaryError(
-                "exercise-goal", value, "is not allowed; use whole minutes from 0 to 720"
+                "exercise-goal", value, "is not allowed; use whole minutes from 1 to 720"
             )
         return str(int(value))
     if key == "treatment-start":
         return parse_date(value, "treatment-start").isoformat()
-    if not value:
-        raise DiaryError(key, value, "is empty; give some text")
+    # A name or id goes on printed page headers: one short line of text.
+    if not value or len(value) > NAME_LENGTH or not value.isprintable():
+        allowed = f"is not allowed; use one line of 1 to {NAME_LENGTH} printable characters"
+        raise DiaryError(key, value, allowed)
     return value
 
 

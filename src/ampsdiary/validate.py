@@ -6,6 +6,7 @@ Flags, the guided check-in and import all hand over strings, so they share this 
 from __future__ import annotations
 
 import difflib
+import re
 
 from .errors import DiaryError
 from .vocabulary import FIELDS, Choice, Field, Scale, Tags, Text, YesNo
@@ -27,7 +28,7 @@ def _parse_scale(f: Field, scale: Scale, raw: str) -> float | int:
         raise DiaryError(f.flag, raw, f"is not a whole number; use {scale.describe()}")
     if not scale.low <= number <= scale.high:
         raise DiaryError(f.flag, raw, f"is out of range; use {scale.describe()}")
-    return int(number) if scale.whole else round(number, 2)
+    return int(number) if scale.whole else round(number, 2) + 0.0  # + 0.0: no "-0"
 
 
 def _parse_word(f: Field, choice: Choice, raw: str) -> str:
@@ -41,6 +42,13 @@ def _parse_word(f: Field, choice: Choice, raw: str) -> str:
     listed = ", ".join(choice.values[:8])
     more = ", ... (all: ampsdiary vocabulary)" if len(choice.values) > 8 else ""
     raise DiaryError(f.flag, raw, f"is not allowed; {hint}use one of: {listed}{more}")
+
+
+def whole_number(flag: str, raw: str, low: int, high: int) -> int:
+    """A command option such as --days, checked like every diary value: one clear line."""
+    if not re.fullmatch(r"\s*[0-9]+\s*", raw) or not low <= int(raw) <= high:
+        raise DiaryError(flag, raw, f"is not allowed; use a whole number from {low} to {high}")
+    return int(raw)
 
 
 def _split(raw: str) -> list[str]:

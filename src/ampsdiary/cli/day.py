@@ -119,23 +119,24 @@ def edit(
     when = dt.date.fromisoformat(key) if on_day else None
     which = day_label(when) if when else f"#{key}"
     with opened(ctx) as diary:
-        row = diary.day(when) if when else diary.row(table, int(key))
+        # A day's facts can be set on any day (it is the same as `log --date`); ids must exist.
+        row = (diary.day(when) or {}) if when else diary.row(table, int(key))
         if row is None:
-            what = "has nothing logged" if when else "is not an id in this diary"
-            raise DiaryError("DATE" if when else "ID", target, f"{what}; see `ampsdiary day`")
+            raise DiaryError("ID", target, "is not an id in this diary; see `ampsdiary day`")
         check_together({**row, f.name: new})
+        old = row.get(f.name)
         if when:
-            edits = diary.set_day(when, {f.name: new})
+            diary.set_day(when, {f.name: new})
         else:
-            edits = diary.update_row(table, int(key), {f.name: new})
-    if not edits:
+            diary.update_row(table, int(key), {f.name: new})
+    if old == new:
         typer.echo("No change: it already had that value.")
-    for name, old, new_value in edits:
-        before, after = cell(old) or "(empty)", cell(new_value) or "(empty)"
-        if name == "private_note":
-            before, after = "(private)", "(private)" if new_value else "(empty)"
-        label = FIELDS[name].label
-        typer.echo(f"{label} of {which}: {before} -> {after} (old value kept in history).")
+        return
+    before, after = cell(old) or "(empty)", cell(new) or "(empty)"
+    if f.name == "private_note":
+        before, after = "(private)" if old else "(empty)", "(private)" if new else "(empty)"
+    kept = " (old value kept in history)" if old is not None else ""
+    typer.echo(f"{f.label} of {which}: {before} -> {after}{kept}.")
 
 
 def register(app: typer.Typer) -> None:

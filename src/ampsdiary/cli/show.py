@@ -11,7 +11,8 @@ from rich.console import Console
 from rich.table import Table
 
 from .. import daily
-from ..dates import DATE_HELP, parse_date, today
+from ..dates import DATE_HELP, day_label, parse_date, today
+from ..validate import whole_number
 from .common import JsonOption, cell, emit, friendly_errors, opened
 
 COLUMNS = (
@@ -44,7 +45,7 @@ def day_table(days: list[daily.Day]) -> Table:
         )
     for d in days:
         table.add_row(
-            f"{d.date:%a %d %b}",
+            day_label(d.date),
             *map(cell, (d.pain, d.worst, d.function, d.allodynia, d.swelling, d.skin or None)),
             *map(cell, (d.school, d.sport, d.social, d.exercise_minutes)),
         )
@@ -53,12 +54,14 @@ def day_table(days: list[daily.Day]) -> Table:
 
 def show(
     ctx: typer.Context,
-    days: Annotated[int, typer.Option(help="How many days back to show.", min=1, max=3660)] = 14,
+    days: Annotated[
+        str, typer.Option(help="How many days back to show, 1 to 3660.", metavar="N")
+    ] = "14",
     as_json: JsonOption = False,
 ) -> None:
     """Show the last days, one row a day; blank means not logged."""
     end = today()
-    start = end - dt.timedelta(days=days - 1)
+    start = end - dt.timedelta(days=whole_number("--days", days, 1, 3660) - 1)
     with opened(ctx) as diary:
         rows = daily.load(diary, start, end)
     logged = sum(d.logged for d in rows)
@@ -76,15 +79,34 @@ def _value(value: object) -> str:
     return cell(value) or "(empty)"
 
 
+def _masked(value: object) -> object:
+    """A private note's text is replaced by '(private)', alone or inside a deleted day."""
+    if isinstance(value, dict) and value.get("private_note"):
+        return {**value, "private_note": "(private)"}
+    return value
+
+
+def _hide_private(change: dict) -> dict:
+    if change["field"] == "private_note":
+        old, new = change["old_value"], change["new_value"]
+        return {**change, "old_value": old and "(private)", "new_value": new and "(private)"}
+    return {**change, "old_value": _masked(change["old_value"])}
+
+
 def history(
     ctx: typer.Context,
     date: Annotated[str | None, typer.Argument(help=f"Only this day: {DATE_HELP}.")] = None,
+    private: Annotated[
+        bool, typer.Option("--private", help="Also show private notes (only you should see them).")
+    ] = False,
     as_json: JsonOption = False,
 ) -> None:
     """Show what was changed or deleted, with the old values."""
     day = parse_date(date, "DATE") if date else None
     with opened(ctx) as diary:
         changes = diary.history(day)
+    if not private:  # parents may look at this screen too
+        changes = [_hide_private(c) for c in changes]
 
     def render(out: Console) -> None:
         if not changes:

@@ -41,7 +41,9 @@ def _import_sqlite_utils():
 
 def _create_private(path: Path) -> None:
     """Create the folder and an empty file readable and writable by its owner only."""
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    missing = [p for p in (path.parent, *path.parent.parents) if not p.exists()]
+    for folder in reversed(missing):  # each new folder private, not just the last one
+        folder.mkdir(mode=0o700)
     fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     os.close(fd)
 
