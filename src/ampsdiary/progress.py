@@ -35,3 +35,14 @@ def encouragement(logged: list[dt.date], days: list[Day], today: dt.date) -> str
         None: "",
     }[verdict]
     return line + " Function usually comes back before pain eases."
+
+
+def reminder(logged: list[dt.date], today: dt.date) -> dict:
+    """What `nudge` says: a line while today is open, None once it is logged."""
+    done, run = today in logged, streak(logged, today)
+    message = None
+    if not done:
+        message = "Not logged today yet: `ampsdiary log` takes a minute."
+        if run:
+            message += f" {plural(run, 'day')} in a row so far."
+    return {"logged_today": done, "streak": run, "message": message}

@@ -37,6 +37,3 @@ def root(
 for module in (log, day, show, manage, demo, plot, insight, report):
     module.register(app)
 
-
-def main() -> None:
-    app()

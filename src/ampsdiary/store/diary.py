@@ -9,6 +9,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .quick import LOGGED_DATES
+
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
@@ -222,8 +224,8 @@ class Diary:
 
     def logged_dates(self) -> list[dt.date]:
         """Every date with an entry, a day record or a session, oldest first."""
-        sql = "SELECT date FROM entries UNION SELECT date FROM days UNION SELECT date FROM sessions"
-        return sorted(dt.date.fromisoformat(d) for (d,) in self.db.execute(sql).fetchall())
+        rows = self.db.execute(LOGGED_DATES).fetchall()
+        return sorted(dt.date.fromisoformat(d) for (d,) in rows)
 
     def last_write(self) -> str | None:
         """When anything was last recorded or changed: tells an untouched demo from a used one."""

@@ -1,0 +1,32 @@
+"""The `ampsdiary` program. Plain `ampsdiary nudge` answers before the CLI is even loaded.
+
+`nudge` runs in every new shell, so it reads the diary with plain sqlite3 and prints its one
+line without importing typer, rich or sqlite-utils (about 40 ms instead of 250 ms). Every
+other command, and `nudge --json`, goes through the full CLI.
+"""
+
+from __future__ import annotations
+
+import sys
+
+
+def _quick_nudge(args: list[str]) -> bool:
+    """Handle `nudge` and `--db PATH nudge`; False when the full CLI is needed."""
+    if args[-1:] != ["nudge"] or len(args) not in (1, 3) or (len(args) == 3 and args[0] != "--db"):
+        return False
+    from .dates import today
+    from .progress import reminder
+    from .store.location import diary_path
+    from .store.quick import logged_dates
+
+    message = reminder(logged_dates(diary_path(args[1] if len(args) == 3 else None)) or [], today())
+    if message["message"]:
+        print(message["message"])
+    return True
+
+
+def main() -> None:
+    if not _quick_nudge(sys.argv[1:]):
+        from .cli import app
+
+        app(prog_name="ampsdiary")
