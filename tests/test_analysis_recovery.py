@@ -8,7 +8,8 @@ import json
 import pytest
 
 from ampsdiary.analysis.baseline import baseline_window
-from ampsdiary.analysis.recovery import PATTERNS, analyse, onset, pattern_of, smooth
+from ampsdiary.analysis.onsets import onset, pending, smooth
+from ampsdiary.analysis.recovery import PATTERNS, analyse, pattern_of
 from ampsdiary.daily import Day
 from ampsdiary.errors import DiaryError
 from ampsdiary.store import open_diary
@@ -41,24 +42,51 @@ def meets(v: float) -> bool:
     return v >= 4
 
 
+def on(smoothed: list, hold: int = 7, after: int = -1, scored: list | None = None):
+    """The onset of a made-up smoothed line; every day scored unless `scored` says not."""
+    values = scored if scored is not None else [1] * len(smoothed)
+    return onset(dates(len(smoothed)), values, smoothed, day(after), meets, hold)
+
+
 def test_onset_needs_the_next_hold_days_to_stay_above():
     smoothed = [5, 5, 3, 5, 5, 5, 5, 5, 5, 5, 5]
     # Days 0 and 1 have the 3 (day 2) inside their next 7 days; day 3 is the first that holds.
-    assert onset(dates(11), smoothed, day(-1), meets, 7) == day(3)
+    assert on(smoothed) == day(3)
 
 
-def test_unknown_days_in_the_hold_do_not_break_it_but_half_must_be_known():
-    three_gaps = [1, 5, None, None, None, 5, 5, 5, 5, 5]
-    assert onset(dates(10), three_gaps, day(-1), meets, 7) == day(1)  # 4 of 7 known
+def test_unknown_days_in_the_hold_do_not_break_it_but_three_of_seven_must_be_known():
     four_gaps = [1, 5, None, None, None, None, 5, 5, 5, 5]
-    # Day 1: only 3 of its next 7 days are known. Day 6: the diary ends before 7 more days.
-    assert onset(dates(10), four_gaps, day(-1), meets, 7) is None
+    assert on(four_gaps) == day(1)  # days 6, 7 and 8: 3 of its next 7 known
+    five_gaps = [1, 5, None, None, None, None, None, 5, 5, 5]
+    # Day 1: only 2 of its next 7 days are known. Day 7: the diary ends before 7 more days.
+    assert on(five_gaps) is None
+    # A 10-day hold needs 5 known (half, rounded down).
+    assert on([5, None, 5, None, 5, None, 5, None, 5, None, 5], hold=10) == day(0)
+    assert on([5, None, 5, None, 5, None, 5, None, None, None, 5], hold=10) is None
 
 
 def test_onset_waits_for_the_hold_to_happen_and_comes_after_the_baseline():
-    assert onset(dates(3), [5, 5, 5], day(-1), meets, 7) is None
-    assert onset(dates(3), [5, 5, 5], day(-1), meets, 2) == day(0)
-    assert onset(dates(12), [5] * 12, day(2), meets, 7) == day(3)
+    assert on([5, 5, 5]) is None
+    assert on([5, 5, 5], hold=2) == day(0)
+    assert on([5] * 12, after=2) == day(3)
+
+
+def test_only_a_day_with_a_score_can_be_an_onset():
+    # Day 1 has no score of its own: its smoothed value is on target only because older days
+    # left the window. Day 2 is the first scored day on target.
+    scored = [1, None, 1, 1, 1, 1, 1, 1, 1, 1, 1]
+    assert on([3] + [5] * 10, scored=scored) == day(2)
+    assert on([3] + [5] * 10) == day(1)  # the same line, every day scored
+
+
+def test_a_change_waiting_for_its_hold_is_pending():
+    smoothed = [3, 5, None, 5, 5]
+    assert on(smoothed) is None  # day 1's 7 days have not all happened
+    assert pending(dates(5), [1] * 5, smoothed, day(-1), meets, 7) == day(1)
+    # A miss since then restarts it at the next scored day on target.
+    assert pending(dates(5), [1] * 5, [5, 3, 5, 5, 5], day(-1), meets, 7) == day(2)
+    assert pending(dates(5), [1] * 5, [5, 5, 5, 5, 3], day(-1), meets, 7) is None
+    assert pending(dates(9), [1] * 9, [5] * 9, day(-1), meets, 7) == day(2)  # 0, 1 over
 
 
 @pytest.mark.parametrize(
@@ -144,6 +172,63 @@ def test_missing_days_count_as_missing_not_zero():
     assert r.pain_smooth[22] == 6
     assert (r.function_onset, r.pain_onset, r.lag_days) == (day(13), day(22), 9)
     assert r.days_logged == 27 and r.adherence == round(27 / 31, 2)
+
+
+def test_logging_every_other_day_confirms_an_onset():
+    # 60 days, logged on even days only (30 of 60). Function 2 on days 0-18, then 6; pain 8 on
+    # days 0-38, then 4. The smoothed value is known on logged days only (4 logged in each of
+    # their 7-day windows, 3 in the others'), so 3 of the 7 days after a logged day are known.
+    function = [(2 if n < 20 else 6) if n % 2 == 0 else None for n in range(60)]
+    pain = [(8 if n < 40 else 4) if n % 2 == 0 else None for n in range(60)]
+    r = analyse(make_days(function, pain))
+    # Baseline: the first 7 logged days, 0 to 12: function 2, pain 8. Targets 4 and 6.
+    assert (r.baseline_end, r.baseline["function"], r.baseline["pain"]) == (day(12), 2, 8)
+    # Day 20 smooths days 14, 16, 18, 20 = 2, 2, 2, 6 -> 3.0; day 22: 2, 2, 6, 6 -> 4.0, and
+    # days 24, 26, 28 (5.0, 6, 6) hold it.
+    assert r.function_smooth[22] == 4 and r.function_smooth[23] is None
+    # Pain: day 40 is 8, 8, 8, 4 -> 7.0; day 42 is 8, 8, 4, 4 -> 6.0, held on 44, 46, 48.
+    assert (r.function_onset, r.pain_onset) == (day(22), day(42))  # Wed 23 Sep, Tue 13 Oct
+    assert (r.lag_days, r.pattern, r.days_logged) == (20, "function-first", 30)
+
+
+def test_an_onset_is_a_day_with_a_score_of_its_own():
+    # Function 2 for the baseline week (days 0-6), then 4; day 13 not logged at all.
+    function = [2] * 7 + [4] * 6 + [None] + [4] * 10
+    pain = [5] * 13 + [None] + [5] * 10
+    r = analyse(make_days(function, pain))
+    # Day 12 smooths days 6-12: one 2 and six 4s = 26/7 = 3.71. Day 13 smooths days 7-13:
+    # six 4s = 4.0, on target only because the 2 left the window. Day 14 (4.0) is logged.
+    assert r.function_smooth[13] == 4
+    assert r.function_onset == day(14)
+
+
+def test_a_change_still_inside_its_hold_is_said_as_pending():
+    r = analyse(make_days(STEP_FUNCTION, [8] * 26 + [4] * 5))
+    # Pain: day 29 smooths days 23-29, three 8s and four 4s = 40/7 = 5.71 <= 6; only one day
+    # follows it, so it is not an onset yet, but nothing since has missed.
+    assert (r.function_onset, r.pain_onset, r.pain_pending) == (day(13), None, day(29))
+    assert r.function_pending is None
+    data = r.as_json()
+    assert (data["pain_pending"], data["function_pending"]) == ("2026-09-30", None)
+    assert r.change["pain"] == -2.9  # last 7 days: two 8s and five 4s = 36/7 = 5.1
+    assert "Pain has not eased" not in r.explain()
+    assert (
+        "Pain has stayed at least 2 points below the baseline since Wed 30 Sep (last 7 days "
+        "5.1); it counts as lasting once that has held until Wed 7 Oct. Keep logging, so it "
+        "can count."
+    ) in r.explain()
+    # Function the same way (day 29: three 2s and four 6s = 30/7 = 4.29), with or without a pain
+    # onset.
+    r = analyse(make_days([2] * 26 + [6] * 5, [8] * 31))
+    assert (r.function_onset, r.function_pending, r.pattern) == (None, day(29), "not-yet")
+    waiting = (
+        "Function has stayed at least 2 points above the baseline since Wed 30 Sep (last 7 days "
+        "4.9); it counts as lasting once that has held until Wed 7 Oct."
+    )
+    assert r.explain().count(waiting) == 1
+    r = analyse(make_days([2] * 26 + [6] * 5, [8] * 10 + [4] * 21))
+    assert r.pain_onset == day(13)
+    assert f"Pain started to ease on Mon 14 Sep. {waiting}" in r.explain()
 
 
 def test_threshold_and_hold_are_options():
@@ -304,6 +389,53 @@ def test_recovery_text_and_options(run, db_path):
     assert data["baseline"]["function"] == 2
 
 
+def test_recovery_says_a_change_waiting_for_its_hold(run, db_path):
+    # The same pain as above, ending today (Wed 18 Nov): on target since Tue 17 Nov.
+    write_diary(db_path, STEP_FUNCTION, [8] * 26 + [4] * 5, dt.date(2026, 10, 19))
+    result = run("recovery")
+    assert result.exit_code == 0, result.output
+    assert (
+        "Pain eased from:        not yet (on target since Tue 17 Nov; lasting if it holds to "
+        "Tue 24 Nov)"
+    ) in result.output
+    said = " ".join(result.output.split())
+    assert "Pain -2.9 better" in said.replace("8.0 5.1 (7 days) ", "")
+    assert "since Tue 17 Nov (last 7 days 5.1); it counts as lasting once that has held" in said
+    data = json.loads(run("recovery", "--json").output)
+    assert (data["pain_onset"], data["pain_pending"]) == (None, "2026-11-17")
+
+
+def test_no_minus_zero(run, db_path):
+    # Pain 6 six days then 7, twice: baseline 43/7 = 6.14, last 7 days 6.1 as shown; the change
+    # 6.1 - 6.14 = -0.04 rounds to 0.0, never "-0.0".
+    write_diary(db_path, [5] * 14, ([6] * 6 + [7]) * 2, dt.date(2026, 11, 5))
+    result = run("recovery")
+    assert result.exit_code == 0, result.output
+    pain = next(line for line in result.output.splitlines() if line.split()[:2] == ["Pain", "6.1"])
+    assert pain.split()[-2:] == ["+0.0", "same"]
+    raw = run("recovery", "--json").output
+    assert json.loads(raw)["change_since_baseline"]["pain"] == 0
+    assert "-0.0" not in raw and "-0.0" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--threshold", "abc"], "--threshold: 'abc' is not a number; use a number from 0.5 to 10"),
+        (["--threshold", "20"], "--threshold: '20' is out of range; use a number from 0.5 to 10"),
+        (["--threshold", "nan"], "--threshold: 'nan' is out of range; use a number from 0.5 to 10"),
+        (["--hold", "x"], "--hold: 'x' is not a whole number; use a whole number from 0 to 60"),
+        (["--hold", "2.5"], "--hold: '2.5' is not a whole number; use a whole number from 0 to 60"),
+        (["--hold", "-1"], "--hold: '-1' is out of range; use a whole number from 0 to 60"),
+    ],
+)
+def test_bad_numbers_are_one_line(run, db_path, args, message):
+    write_diary(db_path, STEP_FUNCTION, STEP_PAIN)
+    result = run("recovery", *args)
+    assert result.exit_code == 2
+    assert result.output == f"Error: {message}\n"
+
+
 def test_recovery_on_an_empty_diary_is_one_line(run, db_path):
     open_diary(db_path).close()
     result = run("recovery")
@@ -327,7 +459,7 @@ def test_recovery_command_with_a_treatment_start_before_the_diary(run, db_path):
     assert data["baseline_source"] == "first-logged-days"
     assert (data["function_onset"], data["pain_onset"]) == ("2026-09-14", "2026-09-24")
     result = run("recovery")
-    assert "Baseline: Tue 1 Sep to Mon 7 Sep 2026 (7 days logged; the first days logged)." in (
+    assert "Baseline: Tue 1 Sep – Mon 7 Sep 2026 (7 days logged; the first days logged)." in (
         result.output
     )
     # trends measures its change from the same baseline.
@@ -340,8 +472,8 @@ def test_one_logged_day_is_one_day(run):
     result = run("recovery")
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert lines[0] == "Wed 18 Nov to Wed 18 Nov 2026: 1 of 1 day logged (100%), 1 in a row."
+    assert lines[0] == "Wed 18 Nov – Wed 18 Nov 2026: 1 of 1 day logged (100%), 1 in a row."
     assert (
-        lines[1] == "Baseline: Wed 18 Nov to Wed 18 Nov 2026 (1 day logged; the first days logged)."
+        lines[1] == "Baseline: Wed 18 Nov – Wed 18 Nov 2026 (1 day logged; the first days logged)."
     )
     assert "Function improved from: not yet" in result.output

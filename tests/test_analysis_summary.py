@@ -147,6 +147,53 @@ def test_best_worst_and_what_changed_most():
     assert s.most_changed_text == "Function changed most: 4.0 -> 6.0 (better)."
 
 
+def test_ties_never_name_one_day_best_and_hardest():
+    # Day scores (function + 10 - pain) / 2: Mon 5, Tue 4, Wed 6, Thu 4, Fri 6.
+    days = make_days([5, 4, 6, 4, 6], [5, 6, 4, 6, 4], dt.date(2026, 11, 9))
+    s = week_summary(days, [], None)
+    assert (s.best_day.date.day, s.worst_day.date.day) == (13, 10)  # latest best, earliest worst
+    assert s.best_and_hardest == (
+        "Best day: Fri 13 Nov (function 6, pain 4). Hardest day: Tue 10 Nov (function 4, pain 6)."
+    )
+    same = week_summary(make_days([6, 5, 4], [6, 5, 4], dt.date(2026, 11, 9)), [], None)
+    assert same.best_and_hardest == "Every day scored about the same."  # all (6 + 4) / 2 = 5
+    alone = week_summary(make_days([7, None], [3, None], dt.date(2026, 11, 9)), [], None)
+    assert alone.best_and_hardest == "Only one day has a score: Mon 9 Nov (function 7, pain 3)."
+
+
+def test_days_with_counts_allow_a_day_of_difference_in_a_short_week():
+    this, last = weeks()
+    for week, friends in ((this, [1, 1, 1, 1, 1, 1]), (last, [1, 1, 1, 1, 1, 1, 0])):
+        for d, yes in zip(week, friends, strict=False):
+            d.social = bool(yes)
+    # 6 of 6 against 6 of 7: shares 1.0 and 0.86, 0.14 apart: about the same.
+    assert cells(rows_by_label(week_summary(this, last, None))["Days with friends"]) == (
+        "6 of 6 days",
+        "6 of 7 days",
+        "same",
+    )
+    this[0].social = this[1].social = False  # 4 of 6 = 0.67 against 0.86: 0.19 apart
+    assert cells(rows_by_label(week_summary(this, last, None))["Days with friends"])[2] == "worse"
+
+
+def test_what_changed_most_leaves_sleep_out():
+    this = make_days([4] * 7, [6] * 7, dt.date(2026, 11, 9))
+    last = make_days([7] * 7, [3] * 7, MON)
+    for d in this:
+        d.sleep = 8
+    for d in last:
+        d.sleep = 6
+    # Sleep moved 2 h (2 of its 1-hour steps); function and pain 3 points (1.5 of 2-point
+    # steps) each. Sleep is neither better nor worse, so function, listed first, is named.
+    s = week_summary(this, last, None)
+    assert s.most_changed_text == "Function changed most: 7.0 -> 4.0 (worse)."
+
+
+def test_with_no_week_before_there_is_nothing_to_compare():
+    s = week_summary(make_days([5] * 3, [5] * 3, dt.date(2026, 11, 9)), [], None)
+    assert s.most_changed_text == "Nothing to compare with yet."
+
+
 def test_exercise_by_kind_against_the_goal():
     this, last = weeks()
     this[0].exercise = {"aerobic": 45, "physio": 30}
@@ -184,7 +231,7 @@ def test_summary_command_text_and_json(run, db_path):
     result = run("summary", "--week", "2026-W46")
     assert result.exit_code == 0, result.output
     out = result.output
-    assert "Week Mon 9 Nov - Sun 15 Nov 2026" in out
+    assert "Week Mon 9 Nov – Sun 15 Nov 2026" in out
     assert "You did more this week: function 4.0 -> 6.0." in out
     assert "Tue 10 Nov: Walked to school" in out and "secret" not in out
     pain_lowest = next(line for line in out.splitlines() if "Pain lowest" in line)
@@ -197,6 +244,16 @@ def test_summary_command_text_and_json(run, db_path):
     assert data["changes"]["function"] == {"change": 2.0, "direction": "up", "verdict": "better"}
     assert data["day_notes"] == [{"date": "2026-11-10", "note": "Walked to school"}]
     assert "secret" not in json.dumps(data)
+    # The week before had no session: its total is missing, not 0 minutes.
+    assert data["last_week"]["exercise"]["minutes_total"] is None
+    assert data["this_week"]["exercise"]["minutes_total"] == 70
+
+
+def test_a_week_across_new_year_names_both_years(run, db_path):
+    write_diary(db_path, [5] * 3, [5] * 3, dt.date(2025, 12, 30))
+    result = run("summary", "--week", "2026-W01")
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Week Mon 29 Dec 2025 – Sun 4 Jan 2026\n")
 
 
 def test_this_week_so_far(run):
@@ -204,7 +261,7 @@ def test_this_week_so_far(run):
     run("log", "--function", "7", "--pain", "4", "--date", "tue")
     result = run("summary")
     assert result.exit_code == 0, result.output
-    assert "Week Mon 16 Nov - Sun 22 Nov 2026 (so far: to Wed 18 Nov)" in result.output
+    assert "Week Mon 16 Nov – Sun 22 Nov 2026 (so far: to Wed 18 Nov)" in result.output
     assert "Function 6.0 this week (none the week before to compare). Pain 4.0." in result.output
     days = next(line for line in result.output.splitlines() if "Days logged" in line)
     assert days.split()[2:] == ["2", "of", "3", "0", "of", "7"]
@@ -216,7 +273,10 @@ def test_empty_diary_and_bad_week(run, db_path):
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert data["this_week"]["days_logged"] == 0 and data["this_week"]["pain"]["mean"] is None
-    assert data["headline"].startswith("Nothing logged this week yet")
+    assert data["headline"] == "Nothing was logged that week."  # over: it cannot fill in now
+    now = run("summary")  # the week still going keeps the invitation
+    assert "Nothing logged this week yet: log a day and this summary fills in." in now.output
+    assert "Nothing changed much" not in now.output and "compare" not in now.output
     bad = run("summary", "--week", "2026-W99")
     assert bad.exit_code == 2
     assert bad.output.strip() == (

@@ -47,6 +47,20 @@ def test_weekly_means_and_change_since_baseline():
     assert lines["pain"] == "▇▇▇▄▄"  # 8 and 4 of 10 -> blocks 6 and 3
 
 
+def test_exercise_is_drawn_from_zero_and_missing_minutes_stay_missing():
+    days = make_days([5] * 21, [5] * 21, dt.date(2026, 9, 7))  # three Monday weeks
+    for d in days[:7]:
+        d.exercise = {"physio": 30}  # 30 a day
+    for d in days[7:13]:
+        d.exercise = {"physio": 30}  # 180 over 7 logged days = 25.7 a day
+    t = trends(days, "week", {"function": 5, "pain": 5})
+    assert [r.period.mean("exercise") for r in t.rows] == [30, 25.7, None]
+    # From 0 to 30: 25.7 / 30 * 7 = 6.0 -> block 6, not the lowest block.
+    assert t.sparklines()["exercise"] == "█▇ "
+    periods = t.as_json()["periods"]
+    assert [p["exercise_minutes_total"] for p in periods] == [210, 180, None]
+
+
 def test_trends_by_month_command(run, db_path):
     write_diary(db_path, STEP_FUNCTION, STEP_PAIN)  # Tue 1 Sep - Thu 1 Oct; today is 18 Nov
     data = json.loads(run("trends", "--by", "month", "--json").output)

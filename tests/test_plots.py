@@ -135,24 +135,115 @@ def test_the_same_diary_gives_the_same_file(run, demo_db, tmp_path):
     assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
 
 
-def test_missed_days_are_gaps_not_lines(tmp_path):
-    """The bold mean is NaN on a day nothing was logged, so the line breaks there."""
+def recovery_figure(path: Path, function: list, pain: list):
+    """The recovery figure of a hand-made diary from START, drawn in the house style."""
     from ampsdiary import daily
     from ampsdiary.analysis.recovery import analyse
     from ampsdiary.plots import recovery, style
 
-    function = [*FUNCTION[:9], None, *FUNCTION[10:]]
-    pain = [*PAIN[:9], None, *PAIN[10:]]
-    diary = open_diary(write_diary(tmp_path / "gap.db", function, pain))
-    days = daily.load(diary, START, START + dt.timedelta(days=34))
+    diary = open_diary(write_diary(path, function, pain))
+    days = daily.load(diary, START, START + dt.timedelta(days=len(function) - 1))
     diary.close()
     with style.context():
         fig = recovery.figure(days, analyse(days))
-    lines = {line.get_label(): line.get_ydata() for line in fig.axes[0].get_lines()}
+        fig.draw_without_rendering()
+    return fig
+
+
+def lines_of(ax) -> dict:
+    """Each labelled line's points as {date: y}, and its raw y data under the label + ' y'."""
+    from matplotlib.dates import num2date
+
+    found = {}
+    for line in ax.get_lines():
+        xs = [num2date(x).date() if not isinstance(x, dt.date) else x for x in line.get_xdata()]
+        found[line.get_label()] = dict(zip(xs, line.get_ydata(), strict=True))
+        found[line.get_label() + " y"] = list(line.get_ydata())
+    return found
+
+
+def day(n: int) -> dt.date:
+    return START + dt.timedelta(days=n)
+
+
+def test_a_diary_kept_every_other_day_draws_its_means(tmp_path):
+    """Logged on even days only: the bold mean is one line, not 18 separate dots."""
+    function = [6 if i % 2 == 0 else None for i in range(35)]
+    fig = recovery_figure(
+        tmp_path / "eod.db", function, [None if f is None else 4 for f in function]
+    )
+    for name in ("Function", "Pain"):
+        mean = lines_of(fig.axes[0])[f"{name}, 7-day mean y"]
+        assert len(mean) >= 14 and not any(math.isnan(y) for y in mean)
+    means = lines_of(fig.axes[0])["Function, 7-day mean"]
+    assert min(means) <= day(6) and max(means) == day(34)  # one line across the five weeks
+
+
+def test_a_long_run_of_missed_days_is_a_gap_not_a_line(tmp_path):
+    """Days 10-13 missed. By hand (7-day window, 4 logged days needed): day 12's window
+    (6-12) has days 6-9, day 13's (7-13) only 7-9, and day 17's (11-17) 14-17 again; so the
+    mean is unknown on days 13-16 and the line breaks there. A single missed day is not a
+    gap: day 20 missed, day 20's window still has 6 days."""
+    function = [*FUNCTION[:10], None, None, None, None, *FUNCTION[14:20], None, *FUNCTION[21:]]
+    pain = [None if f is None else p for f, p in zip(function, PAIN, strict=True)]
+    fig = recovery_figure(tmp_path / "gap.db", function, pain)
+    lines = lines_of(fig.axes[0])
     mean = lines["Function, 7-day mean"]
-    assert math.isnan(mean[9]) and not math.isnan(mean[8]) and not math.isnan(mean[10])
-    assert mean[10] == pytest.approx((2 + 2 + 2 + 6 + 6 + 6) / 6)  # days 4-10 but day 9
-    assert math.isnan(lines["Pain, each day"][9])
+    drawn = {d for d, y in mean.items() if not math.isnan(y)}
+    assert day(12) in drawn and day(17) in drawn and day(20) in drawn
+    assert not drawn & {day(n) for n in range(13, 17)}
+    assert any(math.isnan(y) for y in lines["Function, 7-day mean y"])  # the break
+    assert mean[day(12)] == pytest.approx((2 + 6 + 6 + 6) / 4)  # days 6-9
+    assert math.isnan(lines["Pain, each day"][day(11)])
+
+
+def test_a_mean_with_no_neighbour_is_a_marker():
+    """Known means on days 1, 4, 6 and 10: 4 and 6 (one unknown day between) are one line,
+    1 and 10 stand alone and are drawn as markers instead of vanishing."""
+    from matplotlib.figure import Figure
+
+    from ampsdiary.plots import style
+
+    dates = [day(n) for n in range(11)]
+    smoothed = [None, 5, None, None, 4, None, 3, None, None, None, 6]
+    ax = Figure().add_subplot()
+    style.mean_line(ax, dates, smoothed, "s", color="k", label="mean")
+    line, single = ax.get_lines()
+    assert [None if math.isnan(y) else y for y in line.get_ydata()] == [5, None, 4, 3, None, 6]
+    assert list(single.get_xdata()) == [day(1), day(10)] and single.get_marker() == "s"
+    assert single.get_label().startswith("_")  # not a second legend entry
+
+
+@pytest.mark.parametrize("kind", ["recovery", "symptoms"])
+def test_a_few_days_are_ticked_by_day_not_by_hour(tmp_path, kind):
+    """Three days: a tick a day ('Thu 1' with the month under it), never '12:00'; and the
+    axis shows at least a week, so one day's exercise bar does not fill the picture."""
+    from ampsdiary import daily
+    from ampsdiary.plots import style, symptoms
+
+    if kind == "recovery":
+        fig = recovery_figure(tmp_path / "three.db", [4, 5, 6], [6, 5, 4])
+        ax = fig.axes[0]
+    else:
+        diary = open_diary(write_diary(tmp_path / "three.db", [4, 5, 6], [6, 5, 4]))
+        days = daily.load(diary, START, day(2))
+        diary.close()
+        with style.context():
+            fig = symptoms.figure(days)
+            fig.draw_without_rendering()
+        ax = fig.axes[2]  # the skin panel carries the shared date axis
+    labels = [t.get_text() for t in ax.get_xticklabels()]
+    assert labels == ["Thu 1\nOct", "Fri 2", "Sat 3"]
+    low, high = ax.get_xlim()
+    assert high - low == pytest.approx(7)  # days; 3 days centred, with 2 either side
+
+
+def test_three_weeks_and_more_are_ticked_by_month(tmp_path):
+    fig = recovery_figure(tmp_path / "known.db", FUNCTION, PAIN)
+    labels = [t.get_text() for t in fig.axes[0].get_xticklabels()]
+    assert "Oct" in labels and not any(":" in label for label in labels)
+    low, high = fig.axes[0].get_xlim()
+    assert high - low == pytest.approx(35)  # half a day either side of the 35 days
 
 
 def test_calendar_cells_show_the_days_value(run, tmp_path):
@@ -251,6 +342,54 @@ def test_calendar_of_a_measure_never_logged(run, tmp_path):
     assert result.output == (
         "Error: plot: no pain logged from 2026-10-01 to 2026-11-18; try --measure function\n"
     )
+
+
+def test_calendar_of_nothing_it_can_show_says_what_works(run, tmp_path):
+    """Neither pain nor function logged: not 'try --measure function', which fails too."""
+    diary = open_diary(tmp_path / "mood.db")
+    diary.write_all([], [{"date": "2026-10-01", "mood": 6}], [])
+    diary.close()
+    for measure in ("pain", "function"):
+        result = run("--db", str(tmp_path / "mood.db"), "plot", "calendar", "--measure", measure,
+                     "--out", str(tmp_path / "c.png"))  # fmt: skip
+        assert result.exit_code == 2
+        assert result.output == (
+            "Error: plot: no pain or function logged from 2026-10-01 to 2026-11-18, and the "
+            "calendar shows one of them; choose other --from/--to dates, or log them "
+            "(ampsdiary log --pain N --function N)\n"
+        )
+
+
+def test_calendar_shows_the_last_24_months_unless_from_is_given(run, tmp_path):
+    """Logged on 15 Jun 2024 and 10 Nov 2026: 30 months in all. By default the calendar
+    starts on 1 Dec 2024 (24 whole months to November 2026), and says so."""
+    diary = open_diary(tmp_path / "long.db")
+    days = [{"date": date, "function": 5} for date in ("2024-06-15", "2026-11-10")]
+    diary.write_all([{"date": d["date"], "time": "08:00", "pain": 4} for d in days], days, [])
+    diary.close()
+    db = ("--db", str(tmp_path / "long.db"))
+    out = tmp_path / "c.svg"
+    result = run(*db, "plot", "calendar", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    months = [t for t in svg_texts(out) if re.fullmatch(r"[A-Z][a-z]+ \d{4}", t)]
+    assert (len(months), months[0], months[-1]) == (24, "December 2024", "November 2026")
+    assert "Saved the calendar picture of 2024-12-01 to 2026-11-18 (1 of 718 days" in result.output
+    assert "The calendar shows the last 24 months; --from starts earlier." in result.output
+    result = run(*db, "plot", "calendar", "--from", "2024-01-01", "--out", str(out), "--json")
+    data = json.loads(result.output)
+    assert (data["start"], data["days_logged"], data["months_shown"]) == ("2024-06-15", 2, None)
+    months = [t for t in svg_texts(out) if re.fullmatch(r"[A-Z][a-z]+ \d{4}", t)]
+    assert (len(months), months[0]) == (30, "June 2024")
+
+
+def test_choices_are_read_in_any_case(run, demo_db, tmp_path):
+    """--measure Function as --paper LETTER: a capital letter is not a mistake."""
+    out = tmp_path / "c.svg"
+    result = run("--db", str(demo_db), "plot", "Calendar", "--measure", "Function",
+                 "--out", str(out), "--json")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["kind"] == "calendar"
+    assert "Daily function, Thu 10 Sep – Wed 18 Nov 2026" in svg_text(out)
 
 
 @pytest.mark.parametrize(

@@ -52,6 +52,14 @@ class Parsed(HTMLParser):
         self.text.append(data)
 
 
+def demo_lag_line(run, demo_db: Path) -> str:
+    """'Function first: N days earlier', N from the `recovery` command: the report says
+    what the analysis says."""
+    analysis = json.loads(run("--db", str(demo_db), "recovery", "--json").output)
+    onsets = [dt.date.fromisoformat(analysis[k]) for k in ("function_onset", "pain_onset")]
+    return f"Function first: {(onsets[1] - onsets[0]).days} days earlier"
+
+
 def write(run, db: Path, out: Path, *args: str):
     result = run("--db", str(db), "report", "--out", str(out), *args)
     assert result.exit_code == 0, result.output
@@ -69,7 +77,7 @@ def test_weekly_pdf_is_one_a4_page_with_the_week_and_the_name(run, demo_db, tmp_
     assert "Weekly report" in text and "Demo Teen (DEMO-001)" in text
     assert "Week 47, Mon 16 Nov" in text  # the en dash is drawn from another font
     assert "Exercise against" in text and "Day notes" in text
-    assert "Function first: 19 days earlier" in text
+    assert demo_lag_line(run, demo_db) in text
 
 
 def test_letter_paper(run, demo_db, tmp_path):
@@ -87,6 +95,25 @@ def test_longer_period_runs_to_several_pages(run, demo_db, tmp_path):
     text = pdf_text(data)
     assert "Diary report" in text and "Week by week" in text
     assert all(note in text for note in DAY_NOTES)
+
+
+def test_markdown_says_no_chart_it_does_not_have(run, demo_db, tmp_path):
+    """The therapist's Markdown has no chart, so no chart heading or caption either; the
+    week-by-week table carries the same numbers. The weekly one keeps its chart in numbers."""
+    longer, weekly = tmp_path / "all.md", tmp_path / "week.md"
+    write(run, demo_db, longer, "--from", "2026-09-10")
+    write(run, demo_db, weekly, "--week", "2026-W46")
+    text = longer.read_text()
+    assert "## Function and pain" not in text and "Bold lines are" not in text
+    assert "## Week by week" in text
+    lines = text.splitlines()
+    for n, line in enumerate(lines):
+        if line.startswith("## "):
+            following = next(line for line in lines[n + 1 :] if line.strip())
+            assert not following.startswith(("#", "**")), (line, following)
+    week = weekly.read_text()
+    assert "## Function and pain, Mon 21 Sep – Sun 15 Nov 2026" in week  # 8 weeks
+    assert "| Week of | Days logged | Function | Pain |" in week
 
 
 @pytest.mark.parametrize("suffix", [".pdf", ".html", ".md"])
@@ -115,7 +142,7 @@ def test_html_is_self_contained_and_well_formed(run, demo_db, tmp_path):
     assert "@page { size: A4" in html
     text = "".join(page.text)
     assert "Sleepover at Sam's." in text  # the week's day note
-    assert "Function first: 19 days earlier" in text
+    assert demo_lag_line(run, demo_db) in text
 
 
 # A hand-made fortnight. Week before (Mon 2 - Sun 8 Nov): function 3 and 5 (mean 4.0), pain

@@ -49,18 +49,26 @@ SCALES = {
         _scale("mood", "Mood", "up"),
     )
 }
-EXERCISE = Measure("exercise", "Exercise min a logged day", "up", 5.0, 15.0)
+# Drawn from 0, so 26 against 30 minutes a day looks as small as it is.
+EXERCISE = Measure("exercise", "Exercise min a logged day", "up", 5.0, 15.0, low=0)
+SHARE_SAME = 0.15  # days-with shares closer than this read "about the same": 6 of 7 vs 6 of 6
+
+
+def _count(name: str, label: str, better: str | None) -> Measure:
+    return Measure(name, label, better, SHARE_SAME, 1.0)
+
+
 # Days-with counts are compared as shares of the days answered (school: of the days that had
 # school), so a short week or a week with a holiday is fair.
 COUNTS = {
-    "swelling": Measure("swelling", "Swelling days", "down", 0.0, 1.0),
-    "skin_change": Measure("skin_change", "Skin-change days", "down", 0.0, 1.0),
-    "school_full": Measure("school_full", "School: full days", "up", 0.0, 1.0),
-    "school_part": Measure("school_part", "School: part days", None, 0.0, 1.0),
-    "school_missed": Measure("school_missed", "School: missed days", "down", 0.0, 1.0),
-    "sport": Measure("sport", "Sport or gym days", "up", 0.0, 1.0),
-    "social": Measure("social", "Days with friends", "up", 0.0, 1.0),
-    "goal_met": Measure("goal_met", "Exercise goal met", "up", 0.0, 1.0),
+    "swelling": _count("swelling", "Swelling days", "down"),
+    "skin_change": _count("skin_change", "Skin-change days", "down"),
+    "school_full": _count("school_full", "School: full days", "up"),
+    "school_part": _count("school_part", "School: part days", None),
+    "school_missed": _count("school_missed", "School: missed days", "down"),
+    "sport": _count("sport", "Sport or gym days", "up"),
+    "social": _count("social", "Days with friends", "up"),
+    "goal_met": _count("goal_met", "Exercise goal met", "up"),
 }
 
 
@@ -72,7 +80,7 @@ def mean(values: Iterable[float | None]) -> float | None:
 
 def one(value: float | None) -> float | None:
     """Means are shown and compared at one decimal, so the words match the numbers shown."""
-    return None if value is None else round(value, 1)
+    return None if value is None else round(value, 1) + 0.0  # + 0.0: -0.04 shows 0.0, not -0.0
 
 
 def number(value: float | None) -> str:
@@ -170,9 +178,9 @@ def best_day(days: list[Day]) -> Day | None:
 
 
 def worst_day(days: list[Day]) -> Day | None:
-    """The lowest day score; the most recent day wins a tie."""
+    """The lowest day score; the earliest day wins a tie, so a tie never names one day twice."""
     scored = [d for d in days if day_score(d) is not None]
-    return min(scored, key=lambda d: (day_score(d), -d.date.toordinal()), default=None)
+    return min(scored, key=lambda d: (day_score(d), d.date), default=None)
 
 
 def day_json(day: Day | None) -> dict[str, Any] | None:
@@ -189,3 +197,14 @@ def day_text(day: Day | None) -> str:
         f"{n} {v:g}" for n, v in (("function", day.function), ("pain", day.pain)) if v is not None
     ]
     return f"{day_label(day.date)} ({', '.join(said)})"
+
+
+def best_and_hardest(best: Day | None, worst: Day | None) -> str:
+    """'Best day: ... Hardest day: ...', or why there is no such pair; '' with no scores."""
+    if best is None or worst is None:
+        return ""
+    if best.date == worst.date:
+        return f"Only one day has a score: {day_text(best)}."
+    if abs((day_score(best) or 0) - (day_score(worst) or 0)) < EPS:
+        return "Every day scored about the same."
+    return f"Best day: {day_text(best)}. Hardest day: {day_text(worst)}."

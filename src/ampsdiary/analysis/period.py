@@ -83,7 +83,7 @@ class Period:
             **{f"{name}_days": c.as_json() for name, c in self.counts.items()},
             "exercise": {
                 "minutes_by_kind": self.exercise,
-                "minutes_total": self.exercise_total,
+                "minutes_total": self.exercise_total or None,  # no session: missing, not 0
                 "minutes_per_logged_day": self.exercise_per_day,
                 "goal_per_day": self.goal,
             },

@@ -8,7 +8,6 @@ enough to explain to a parent and to check by hand (docs/analysis.md works one t
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,60 +22,17 @@ from .measures import (
     compare,
     day_json,
     iso,
-    mean,
     number,
     one,
     plural,
     series,
     stat,
 )
+from .onsets import SMOOTH_MIN, onsets, smooth
 from .period import period
 
 PATTERNS = ("function-first", "together", "pain-first", "function-only", "pain-only", "not-yet")
-SMOOTH_DAYS = 7  # the trailing window of the smoothed series
-SMOOTH_MIN = 4  # logged days a window needs, else the smoothed day is unknown (None)
 TOGETHER_DAYS = 3  # onsets this close count as "together"
-
-
-def smooth(
-    values: list[float | None], window: int = SMOOTH_DAYS, min_days: int = SMOOTH_MIN
-) -> list[float | None]:
-    """Trailing mean over calendar days (one value a day, None = not logged).
-
-    Day i is the mean of the logged values among days i-window+1 .. i, or None when fewer
-    than `min_days` of them are logged: a mean of one or two days is too noisy to trust.
-    """
-    result: list[float | None] = []
-    for i in range(len(values)):
-        known = [v for v in values[max(0, i - window + 1) : i + 1] if v is not None]
-        result.append(mean(known) if len(known) >= min_days else None)
-    return result
-
-
-def onset(
-    dates: list[dt.date],
-    smoothed: list[float | None],
-    after: dt.date,
-    meets: Callable[[float], bool],
-    hold: int,
-) -> dt.date | None:
-    """The first day after `after` whose smoothed value meets the target and keeps meeting it.
-
-    The `hold` days that follow must all have happened. An unknown (None) smoothed day in
-    them neither confirms nor breaks the run, but at least half of them (4 of 7) must be
-    known: a change nobody logged cannot be called lasting.
-    """
-    need = (hold + 1) // 2
-    for i, value in enumerate(smoothed):
-        if dates[i] <= after or value is None or not meets(value):
-            continue
-        following = smoothed[i + 1 : i + 1 + hold]
-        if len(following) < hold:
-            return None  # the diary ends before any later start could be confirmed either
-        known = [v for v in following if v is not None]
-        if len(known) >= need and all(meets(v) for v in known):
-            return dates[i]
-    return None
 
 
 def pattern_of(function_onset: dt.date | None, pain_onset: dt.date | None) -> str:
@@ -92,7 +48,7 @@ def pattern_of(function_onset: dt.date | None, pain_onset: dt.date | None) -> st
 
 
 def _round(value: float | None) -> float | None:
-    return None if value is None else round(value, 2)
+    return None if value is None else round(value, 2) + 0.0  # + 0.0: never "-0.0"
 
 
 @dataclass
@@ -104,6 +60,8 @@ class Recovery:
     baseline: dict[str, float | None]  # exact means of every measure in SCALES
     function_onset: dt.date | None
     pain_onset: dt.date | None
+    function_pending: dt.date | None  # on target since then, its hold not over yet
+    pain_pending: dt.date | None
     lag_days: int | None
     pattern: str
     threshold: float
@@ -144,6 +102,8 @@ class Recovery:
             "treatment_start": iso(self.treatment_start),
             "function_onset": iso(self.function_onset),
             "pain_onset": iso(self.pain_onset),
+            "function_pending": iso(self.function_pending),
+            "pain_pending": iso(self.pain_pending),
             "lag_days": self.lag_days,
             "pattern": self.pattern,
             "threshold": self.threshold,
@@ -214,6 +174,23 @@ class Recovery:
         recent = self.recent[name].mean if name in self.recent else None
         return "" if recent is None else f" (last 7 days {number(recent)})"
 
+    def pending_of(self, name: str) -> tuple[dt.date, dt.date] | None:
+        """(on target since, lasting once it holds to) for a change not confirmed yet."""
+        since = self.function_pending if name == "function" else self.pain_pending
+        return None if since is None else (since, since + dt.timedelta(days=self.hold_days))
+
+    def _pending_text(self, name: str) -> str:
+        """Why the table can show a change the onset does not yet: its hold is not over."""
+        dates = self.pending_of(name)
+        if dates is None:
+            return ""
+        side = "above" if name == "function" else "below"
+        return (
+            f"{name.capitalize()} has stayed at least {self.threshold:g} points {side} the "
+            f"baseline since {day_label(dates[0])}{self._now(name)}; it counts as lasting once "
+            f"that has held until {day_label(dates[1])}."
+        )
+
     def _onset_text(self) -> str:
         t = f"{self.threshold:g}"
         f, p, lag = self.function_onset, self.pain_onset, self.lag_days
@@ -240,17 +217,24 @@ class Recovery:
                     "That is the usual order in AMPS: doing more comes first, and pain eases "
                     "later."
                 )
+            if self.pain_pending:
+                return f"{rose} {self._pending_text('pain')}"
             return (
                 f"{rose} Pain has not eased by {t} points yet{self._now('pain')}. That is "
                 "normal: function usually moves first, and pain often follows weeks or months "
                 "later. Keep going."
             )
+        if p and self.function_pending:
+            return f"Pain started to ease on {day_label(p)}. {self._pending_text('function')}"
         if p:
             return (
                 f"Pain started to ease on {day_label(p)}. Function has not risen by {t} points "
                 f"yet{self._now('function')}; doing a little more each day, step by step, is "
                 "what usually brings it."
             )
+        if self.function_pending or self.pain_pending:
+            said = " ".join(p for p in map(self._pending_text, ("function", "pain")) if p)
+            return f"There is no lasting change of {t} points in function or pain yet. {said}"
         return (
             f"There is no lasting change of {t} points in function or pain yet. That is common "
             "early on: function usually moves first, often after a few weeks of daily exercise, "
@@ -259,6 +243,8 @@ class Recovery:
 
     def _too_early_text(self) -> str:
         after = sum(d > self.baseline_end for d in self.dates)
+        if self.function_pending or self.pain_pending:
+            return "Keep logging, so it can count."
         if after > self.hold_days + SMOOTH_MIN:
             return "Keep logging, so you can see the change when it comes."
         if not after:
@@ -290,13 +276,18 @@ def analyse(
     days = [d for d in days if d.date >= logged[0]]
     dates = [d.date for d in days]
     baseline = means(days, start, end)
-    f_smooth, p_smooth = smooth(series(days, "function")), smooth(series(days, "pain"))
+    f_values, p_values = series(days, "function"), series(days, "pain")
+    f_smooth, p_smooth = smooth(f_values), smooth(p_values)
     f_base, p_base = baseline["function"], baseline["pain"]
-    f_on = p_on = None
+    f_on = p_on = f_pending = p_pending = None
     if f_base is not None:
-        f_on = onset(dates, f_smooth, end, lambda v: v >= f_base + threshold - EPS, hold)
+        f_on, f_pending = onsets(
+            dates, f_values, f_smooth, end, lambda v: v >= f_base + threshold - EPS, hold
+        )
     if p_base is not None:
-        p_on = onset(dates, p_smooth, end, lambda v: v <= p_base - threshold + EPS, hold)
+        p_on, p_pending = onsets(
+            dates, p_values, p_smooth, end, lambda v: v <= p_base - threshold + EPS, hold
+        )
     recent = {name: stat(series(days[-7:], name)) for name in SCALES}
     whole = period(days, goal)
     return Recovery(
@@ -305,6 +296,8 @@ def analyse(
         baseline=baseline,
         function_onset=f_on,
         pain_onset=p_on,
+        function_pending=f_pending,
+        pain_pending=p_pending,
         lag_days=(p_on - f_on).days if f_on and p_on else None,
         pattern=pattern_of(f_on, p_on),
         threshold=threshold,

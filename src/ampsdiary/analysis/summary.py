@@ -16,6 +16,7 @@ from .measures import (
     EXERCISE,
     SCALES,
     Measure,
+    best_and_hardest,
     compare,
     day_json,
     day_text,
@@ -107,16 +108,23 @@ def _exercise_rows(this: Period, last: Period, goal: int | None) -> list[Row]:
 
 
 def _most_changed(this: Period, last: Period) -> dict[str, Any] | None:
-    """The scale measure that moved most, in meaningful steps; None when nothing moved."""
+    """The scale measure that moved most, in meaningful steps; None when nothing moved.
+
+    Only measures with a better direction take part: sleep (neither way is better in
+    itself) would otherwise headline a week whose function and pain both moved. A tie goes
+    to the measure listed first, so function before pain.
+    """
     moves = []
-    for name, m in SCALES.items():
+    for order, (name, m) in enumerate(SCALES.items()):
+        if m.better is None:
+            continue
         a, b = this.stats[name].mean, last.stats[name].mean
         direction, verdict = compare(m, a, b)
         if direction not in (None, "same"):
-            moves.append((abs(a - b) / m.step, name, a, b, direction, verdict))
+            moves.append((abs(a - b) / m.step, -order, name, a, b, direction, verdict))
     if not moves:
         return None
-    _, name, a, b, direction, verdict = max(moves)
+    *_, name, a, b, direction, verdict = max(moves)
     return {
         "measure": name,
         "label": SCALES[name].label,
@@ -148,10 +156,15 @@ HEADLINE_WORDS = {
 }
 
 
-def headline(this: Period, last: Period) -> str:
-    """Function first, then pain, in words and numbers: 'You did more this week: ...'."""
+def headline(this: Period, last: Period, current: bool = True) -> str:
+    """Function first, then pain, in words and numbers: 'You did more this week: ...'.
+
+    `current`: the week is still going, so an empty one can still fill in.
+    """
     if not this.days_logged:
-        return "Nothing logged this week yet: log a day and this summary fills in."
+        if current:
+            return "Nothing logged this week yet: log a day and this summary fills in."
+        return "Nothing was logged that week."
     return " ".join(_words(name, this, last) for name in HEADLINE_WORDS)
 
 
@@ -197,8 +210,18 @@ class WeekSummary:
         return self.this.exercise
 
     @property
+    def best_and_hardest(self) -> str:
+        """The best and the hardest day in one sentence, or why there is no such pair."""
+        return best_and_hardest(self.best_day, self.worst_day)
+
+    @property
     def most_changed_text(self) -> str:
+        """'' for a week with nothing logged: its headline already says so."""
         m = self.most_changed
+        if not self.this.days_logged:
+            return ""
+        if not self.last.days_logged:
+            return "Nothing to compare with yet."
         if m is None:
             return "Nothing changed much since the week before."
         said = f"{m['label']} changed most: {number(m['last'])} -> {number(m['this'])}"
@@ -230,8 +253,13 @@ class WeekSummary:
         return day_text(self.best_day), day_text(self.worst_day)
 
 
-def week_summary(this_week: list[Day], last_week: list[Day], goal: int | None) -> WeekSummary:
-    """Summarise this week's days (Monday on, up to 7; fewer while it is still going)."""
+def week_summary(
+    this_week: list[Day], last_week: list[Day], goal: int | None, current: bool = True
+) -> WeekSummary:
+    """Summarise this week's days (Monday on, up to 7; fewer while it is still going).
+
+    `current` is False for a week that is over, which changes only an empty week's words.
+    """
     start = this_week[0].date - dt.timedelta(days=this_week[0].date.weekday())
     before = last_week or [Day(start - dt.timedelta(days=7 - i)) for i in range(7)]
     this, last = period(this_week, goal), period(before, goal)
@@ -253,7 +281,7 @@ def week_summary(this_week: list[Day], last_week: list[Day], goal: int | None) -
         this=this,
         last=last,
         goal=goal,
-        headline=headline(this, last),
+        headline=headline(this, last, current),
         rows=rows,
         most_changed=_most_changed(this, last),
     )

@@ -85,7 +85,7 @@ class TrendRow:
             "days_logged": p.days_logged,
             **{name: p.stats[name].as_json() for name in MEASURES if name in p.stats},
             "exercise_minutes_per_logged_day": p.exercise_per_day,
-            "exercise_minutes_total": p.exercise_total,
+            "exercise_minutes_total": p.exercise_total or None,  # no session: missing, not 0
             "change_since_baseline": self.change,
             "verdict_since_baseline": self.verdict,
         }
@@ -98,7 +98,7 @@ class Trends:
     rows: list[TrendRow]
 
     def sparklines(self) -> dict[str, str]:
-        """Each measure's period means as one line: 0-10 scales on a fixed 0-10 scale."""
+        """Each measure's period means as one line: 0-10 scales on 0-10, exercise from 0."""
         return {
             name: sparkline([r.period.mean(name) for r in self.rows], m.low, m.high)
             for name, m in MEASURES.items()

@@ -36,4 +36,3 @@ def root(
 
 for module in (log, day, show, manage, demo, plot, insight, report):
     module.register(app)
-

@@ -16,6 +16,7 @@ from rich.console import Console
 from .. import ranges
 from ..analysis.measures import plural
 from ..dates import DATE_HELP, parse_date, today
+from ..errors import DiaryError
 from ..progress import streak
 from ..settings import exercise_goal, treatment_start
 from ..store import diary_path, open_diary
@@ -28,6 +29,21 @@ def views() -> ModuleType:
     from . import insight_render
 
     return insight_render
+
+
+def number_option(raw: str, flag: str, low: float, high: float, whole: bool = False) -> float:
+    """A numeric option, taken as text so a typo gets one plain line instead of a usage block."""
+    kind = "whole number" if whole else "number"
+    allowed = f"use a {kind} from {low:g} to {high:g}"
+    try:
+        value = float(raw)
+    except ValueError:
+        raise DiaryError(flag, raw, f"is not a {kind}; {allowed}") from None
+    if whole and not value.is_integer():
+        raise DiaryError(flag, raw, f"is not a whole number; {allowed}")
+    if not low <= value <= high:  # also refuses nan
+        raise DiaryError(flag, raw, f"is out of range; {allowed}")
+    return value
 
 
 def summary(
@@ -45,8 +61,8 @@ def summary(
     from ..analysis.summary import week_summary
 
     with opened(ctx) as diary:
-        this, last, _, _ = ranges.week(diary, week)
-        result = week_summary(this, last, exercise_goal(diary))
+        this, last, _, end = ranges.week(diary, week)
+        result = week_summary(this, last, exercise_goal(diary), current=end == today())
     emit(as_json, result.as_json(), lambda out: views().summary(result, out))
 
 
@@ -78,14 +94,16 @@ def trends_command(
 def recovery(
     ctx: typer.Context,
     threshold: Annotated[
-        float,
+        str,
         typer.Option(
-            help="Points of change (0-10 scale) that count as improvement.", min=0.5, max=10
+            help="Points of change (0-10 scale) that count as improvement: 0.5 to 10.",
+            metavar="POINTS",
         ),
-    ] = 2.0,
+    ] = "2",
     hold: Annotated[
-        int, typer.Option(help="Days an improvement must last to count.", min=0, max=60)
-    ] = 7,
+        str,
+        typer.Option(help="Days an improvement must last to count: 0 to 60.", metavar="DAYS"),
+    ] = "7",
     baseline_from: DateOpt = None,
     baseline_to: DateOpt = None,
     as_json: JsonOption = False,
@@ -94,11 +112,13 @@ def recovery(
 
     The baseline, when function and pain started to improve, the lag and what it means.
     """
+    points = number_option(threshold, "--threshold", 0.5, 10)
+    days = int(number_option(hold, "--hold", 0, 60, whole=True))
     b_start = parse_date(baseline_from, "--baseline-from") if baseline_from else None
     b_end = parse_date(baseline_to, "--baseline-to") if baseline_to else None
     with opened(ctx) as diary:
         result = ranges.recovery_of(
-            diary, threshold=threshold, hold=hold, baseline_start=b_start, baseline_end=b_end
+            diary, threshold=points, hold=days, baseline_start=b_start, baseline_end=b_end
         )
     emit(as_json, result.as_json(), lambda out: views().recovery(result, out))
 

@@ -13,11 +13,12 @@ from rich.table import Table
 from rich.text import Text
 
 from ..analysis.baseline import BASELINE_SOURCES
-from ..analysis.measures import SCALES, day_text, number, plural
+from ..analysis.measures import SCALES, best_and_hardest, number, plural
 from ..analysis.recovery import Recovery
 from ..analysis.summary import WeekSummary
 from ..analysis.trends import MEASURES, TrendRow, Trends
 from ..dates import day_label
+from ..ranges import label
 
 STYLES = {"better": "green", "worse": "red", "same": "dim"}
 
@@ -32,14 +33,9 @@ def _dated(day: dt.date) -> str:
     return f"{day_label(day)} {day.year}"
 
 
-def _span(first: dt.date, last: dt.date, joint: str = " to ") -> str:
-    """'Thu 10 Sep to Wed 18 Nov 2026'."""
-    return f"{day_label(first)}{joint}{_dated(last)}"
-
-
 def summary(s: WeekSummary, out: Console) -> None:
     so_far = f" (so far: to {day_label(s.this.end)})" if s.this.end < s.end else ""
-    out.print(f"Week {_span(s.start, s.end, ' - ')}{so_far}", markup=False)
+    out.print(f"Week {label(s.start, s.end)}{so_far}", markup=False)
     out.print(Text(s.headline, style="bold"))
     table = Table(box=box.SIMPLE_HEAD, show_edge=False)
     for name, justify in (("", "left"), ("This week", "right"), ("Last week", "right")):
@@ -49,10 +45,9 @@ def summary(s: WeekSummary, out: Console) -> None:
         word = f"{row.arrow} {row.verdict or ''}".strip()
         table.add_row(row.label, row.this, row.last, _change(word, row.verdict))
     out.print(table)
-    best, worst = s.day_texts()
-    if best:
-        out.print(f"Best day: {best}. Hardest day: {worst}.", markup=False)
-    out.print(s.most_changed_text, markup=False)
+    for line in (s.best_and_hardest, s.most_changed_text):
+        if line:
+            out.print(line, markup=False)
     if s.notes:
         out.print("Notes:")
         for date, note in s.notes:
@@ -97,14 +92,26 @@ def trends(t: Trends, out: Console) -> None:
         out.print(f"{MEASURES[name].label:<{width}} {line}  {better}".rstrip(), markup=False)
 
 
+def _onset(r: Recovery, name: str) -> str:
+    """'Mon 14 Sep 2026', or 'not yet' with the change still waiting for its hold."""
+    found = r.function_onset if name == "function" else r.pain_onset
+    if found:
+        return _dated(found)
+    waiting = r.pending_of(name)
+    if waiting is None:
+        return "not yet"
+    since, until = (day_label(d) for d in waiting)
+    return f"not yet (on target since {since}; lasting if it holds to {until})"
+
+
 def recovery(r: Recovery, out: Console) -> None:
     out.print(
-        f"{_span(r.dates[0], r.dates[-1])}: {r.days_logged} of {plural(len(r.dates), 'day')} "
+        f"{label(r.dates[0], r.dates[-1])}: {r.days_logged} of {plural(len(r.dates), 'day')} "
         f"logged ({r.adherence:.0%}), {r.streak} in a row.",
         markup=False,
     )
     out.print(
-        f"Baseline: {_span(r.baseline_start, r.baseline_end)} "
+        f"Baseline: {label(r.baseline_start, r.baseline_end)} "
         f"({plural(r.baseline_days, 'day')} logged; {BASELINE_SOURCES[r.baseline_source]}).",
         markup=False,
     )
@@ -122,11 +129,8 @@ def recovery(r: Recovery, out: Console) -> None:
         shown = "" if delta is None else f"{delta:+.1f} {verdict or ''}".strip()
         table.add_row(m.label, number(r.baseline[name]), recent.text(), _change(shown, verdict))
     out.print(table)
-    for what, onset in (
-        ("Function improved from:", r.function_onset),
-        ("Pain eased from:", r.pain_onset),
-    ):
-        out.print(f"{what:<23} {_dated(onset) if onset else 'not yet'}", markup=False)
+    for what, name in (("Function improved from:", "function"), ("Pain eased from:", "pain")):
+        out.print(f"{what:<23} {_onset(r, name)}", markup=False)
     lag = r.lag_days
     said = "" if lag is None else f"Lag: {plural(lag, 'day')} (pain onset - function onset). "
     out.print(f"{said}Pattern: {r.pattern}.", markup=False)
@@ -134,7 +138,7 @@ def recovery(r: Recovery, out: Console) -> None:
     out.print(r.explain(), markup=False)
     out.print()
     if r.best:
-        out.print(f"Best day: {day_text(r.best)}. Hardest day: {day_text(r.worst)}.", markup=False)
+        out.print(best_and_hardest(r.best, r.worst), markup=False)
     if r.exercise_per_week is not None:
         goal = "" if r.goal is None else f" (goal {r.goal * 7}: {r.goal} a day)"
         out.print(

@@ -11,7 +11,7 @@ from rich.console import Console
 from .. import ranges
 from ..errors import DiaryError
 from ..plots import KINDS, write
-from ..plots.calendar import MEASURES
+from ..plots.calendar import MEASURES, MONTHS_SHOWN, recent
 from ..plots.output import PICTURES, check_target
 from .common import FromOption, JsonOption, ToOption, emit, friendly_errors, opened
 
@@ -27,19 +27,26 @@ def plot(
     first: FromOption = None,
     last: ToOption = None,
     measure: Annotated[
-        str, typer.Option(help="What the calendar shows.", metavar="pain|function")
+        str,
+        typer.Option(
+            help=f"What the calendar shows. Without --from: the last {MONTHS_SHOWN} months.",
+            metavar="pain|function",
+        ),
     ] = "pain",
     as_json: JsonOption = False,
 ) -> None:
     """Save a picture: the function-before-pain recovery, symptoms, or a calendar."""
-    if kind not in KINDS:
+    if kind.lower() not in KINDS:
         raise DiaryError("KIND", kind, f"is not a picture; use one of: {', '.join(KINDS)}")
-    if measure not in MEASURES:
+    if measure.lower() not in MEASURES:
         raise DiaryError("--measure", measure, f"is not allowed; use one of: {', '.join(MEASURES)}")
+    kind, measure = kind.lower(), measure.lower()
     check_target(out, PICTURES)
     with opened(ctx) as diary:
         days = ranges.span(diary, first, last, "plot")
         recovery = ranges.recovery_of(diary, days[-1].date, days) if kind == "recovery" else None
+    shown = recent(days) if kind == "calendar" and first is None else days
+    capped, days = len(shown) < len(days), shown
     write(out, kind, days, recovery, measure)
     logged = sum(d.logged for d in days)
     data = {
@@ -48,6 +55,7 @@ def plot(
         "start": days[0].date.isoformat(),
         "end": days[-1].date.isoformat(),
         "days_logged": logged,
+        "months_shown": MONTHS_SHOWN if capped else None,
         "recovery": recovery.as_json() if recovery else None,
     }
 
@@ -58,6 +66,10 @@ def plot(
             markup=False,
             soft_wrap=True,
         )
+        if capped:
+            console.print(
+                f"The calendar shows the last {MONTHS_SHOWN} months; --from starts earlier."
+            )
         if recovery:
             console.print(recovery.explain(), markup=False)
 

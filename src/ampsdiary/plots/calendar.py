@@ -20,6 +20,7 @@ MEASURES = {
     "function": ("Blues", "Daily function", "0 could do nothing", "10 a normal day"),
 }
 PER_ROW = 4
+MONTHS_SHOWN = 24  # without --from: ten years would be a 9,000-pixel picture, slow to draw
 WEEKDAY_LETTERS = "MTWTFSS"
 
 
@@ -31,10 +32,7 @@ def figure(days: list[Day], measure: str) -> Figure:
     values = {d.date: getattr(d, measure) for d in days}
     first, last = days[0].date, days[-1].date
     if all(v is None for v in values.values()):
-        other = next(m for m in MEASURES if m != measure)
-        raise DiaryError(
-            "plot", None, f"no {measure} logged from {first} to {last}; try --measure {other}"
-        )
+        raise DiaryError("plot", None, _nothing(days, measure))
     months = _months(first, last)
     cols = min(PER_ROW, len(months))
     rows = -(-len(months) // cols)
@@ -56,6 +54,26 @@ def figure(days: list[Day], measure: str) -> Figure:
     bar.set_label("white = not logged", color=style.MUTED)
     fig.suptitle(f"{title}, {style.span(days)}", x=0.01, ha="left", fontsize=12, weight="bold")
     return fig
+
+
+def recent(days: list[Day]) -> list[Day]:
+    """The days of the last MONTHS_SHOWN calendar months (whole months) of `days`."""
+    last = days[-1].date
+    n = last.year * 12 + last.month - MONTHS_SHOWN
+    start = dt.date(n // 12, n % 12 + 1, 1)
+    return [d for d in days if d.date >= start]
+
+
+def _nothing(days: list[Day], measure: str) -> str:
+    """Why there is no calendar, and the one suggestion that would give one."""
+    span = f"from {days[0].date} to {days[-1].date}"
+    other = next(m for m in MEASURES if m != measure)
+    if any(getattr(d, other) is not None for d in days):
+        return f"no {measure} logged {span}; try --measure {other}"
+    return (
+        f"no pain or function logged {span}, and the calendar shows one of them; "
+        "choose other --from/--to dates, or log them (ampsdiary log --pain N --function N)"
+    )
 
 
 def _months(start: dt.date, end: dt.date) -> list[tuple[int, int]]:

@@ -1,9 +1,9 @@
 """The function-before-pain picture: what a teen shows the therapist.
 
-Daily values are faint points, their 7-day means bold lines that break on missed days,
-the baseline week a grey band, each onset a labelled vertical line, and the lag between
-them shaded and named ("function first: 23 days earlier"). Exercise minutes sit behind
-as light bars on their own axis.
+Daily values are faint points, their 7-day means bold lines that break where a mean is
+unknown (too few days logged in its week), the baseline week a grey band, each onset a
+labelled vertical line, and the lag between them shaded and named ("function first: 23
+days earlier"). Exercise minutes sit behind as light bars on their own axis.
 """
 
 from __future__ import annotations
@@ -63,9 +63,8 @@ def draw(ax: Any, days: list[Day], recovery: Recovery) -> list[Any]:
     ax.set_ylim(-0.3, TOP)
     ax.set_yticks(range(0, 11, 2))
     ax.set_ylabel("score 0–10")
-    ax.set_xlim(_at(view[0]) - HALF_DAY, _at(view[1]) + HALF_DAY)
     ax.grid(axis="y", color="#EEEEEE")
-    style.date_axis(ax)
+    style.date_axis(ax, *view)
     return _legend(ax, back)
 
 
@@ -85,16 +84,15 @@ def _rank(label: str, rank: dict[str, int]) -> int:
 
 
 def _series(ax: Any, dates: list, raw: list, smoothed: list, look: dict) -> None:
-    """Faint daily points; the bold mean is blank on days with nothing logged."""
-    shown = [s if r is not None else None for r, s in zip(raw, smoothed, strict=True)]
+    """Faint daily points, and the bold mean wherever the analysis has one."""
     colour, name = look["color"], look["label"]
     ax.plot(
         dates, style.nan(raw), look["marker"], color=colour, alpha=0.35, markersize=3.2,
         markeredgewidth=0, label=f"{name}, each day",
     )  # fmt: skip
-    ax.plot(
-        dates, style.nan(shown), color=colour, linestyle=look["linestyle"], linewidth=2.6,
-        label=f"{name}, 7-day mean", zorder=4,
+    style.mean_line(
+        ax, dates, smoothed, look["marker"], color=colour, linestyle=look["linestyle"],
+        linewidth=2.6, label=f"{name}, 7-day mean", zorder=4,
     )  # fmt: skip
 
 

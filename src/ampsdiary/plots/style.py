@@ -7,6 +7,7 @@ dashed lines, round vs square points) so a grey photocopy still separates them.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import functools
 import warnings
 from collections.abc import Iterator
@@ -20,6 +21,9 @@ LAG = "#F6EBC0"
 INK = "#222222"
 MUTED = "#666666"
 A4_WIDTH = 8.27  # inches; every picture is drawn to be read at this width
+DAY_TICKS_UNDER = 21  # days: a shorter range is ticked by day, a longer one by month
+MIN_SHOWN_DAYS = 7  # the narrowest span of days an axis shows
+BRIDGE_DAYS = 1  # unknown days in a row that a mean line is drawn across
 
 RC: dict[str, Any] = {
     "font.size": 9,
@@ -84,13 +88,73 @@ def nan(values: list[float | None]) -> list[float]:
     return [float("nan") if v is None else float(v) for v in values]
 
 
-def date_axis(ax: Any) -> None:
-    """Short, unambiguous date ticks (month names, never 11/10 vs 10/11)."""
+def date_axis(ax: Any, first: dt.date, last: dt.date) -> None:
+    """Date ticks for the days first..last, each day's mark centred in its own width.
+
+    Under three weeks a tick is a day ('Tue 17', the month under the first and under a 1st),
+    never an hour; a short range sits in at least a week's width, so one day's bar is a bar
+    and not the whole picture. Longer ranges get month names (never 11/10 vs 10/11).
+    """
+    import matplotlib.dates as mdates
+    from matplotlib.ticker import FixedLocator, FuncFormatter
+
+    days = (last - first).days + 1
+    pad = dt.timedelta(hours=12) + dt.timedelta(days=max(0, MIN_SHOWN_DAYS - days) / 2)
+    start, end = (dt.datetime.combine(day, dt.time()) for day in (first, last))
+    ax.set_xlim(start - pad, end + pad)
+    if days >= DAY_TICKS_UNDER:
+        locator = mdates.AutoDateLocator(minticks=4, maxticks=10)
+        ax.xaxis.set_major_locator(locator)
+        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator, show_offset=False))
+        return
+    step = 1 if days <= 10 else 2
+    ticks = [first + dt.timedelta(days=n) for n in range(0, days, step)]
+    ax.xaxis.set_major_locator(FixedLocator(mdates.date2num(ticks)))
+    ax.xaxis.set_major_formatter(FuncFormatter(_day_tick))
+
+
+def _day_tick(x: float, pos: int | None) -> str:
+    """'Tue 17', with the month on a second line for the first tick and on the 1st."""
     import matplotlib.dates as mdates
 
-    locator = mdates.AutoDateLocator(minticks=4, maxticks=10)
-    ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator, show_offset=False))
+    day = mdates.num2date(x).date()
+    month = f"\n{day:%b}" if pos == 0 or day.day == 1 else ""
+    return f"{day:%a} {day.day}{month}"
+
+
+def mean_line(
+    ax: Any, dates: list[dt.date], smoothed: list[float | None], marker: str = "o", **look: Any
+) -> None:
+    """A 7-day mean drawn through every day that has one; a gap is where it is unknown.
+
+    One unknown day between two known means is bridged: it is what a diary kept every other
+    day gives (a thin window on each unlogged day), and the means either side share most of
+    their days. Two or more unknown days in a row break the line. A mean with no neighbour
+    on either side would be a line of no length, so it is drawn as a marker instead.
+    """
+    known = [(d, v) for d, v in zip(dates, smoothed, strict=True) if v is not None]
+    runs: list[list[tuple[dt.date, float]]] = []
+    for point in known:
+        if runs and (point[0] - runs[-1][-1][0]).days <= BRIDGE_DAYS + 1:
+            runs[-1].append(point)
+        else:
+            runs.append([point])
+    xs: list[Any] = []
+    ys: list[float] = []
+    for run in runs:
+        if xs:  # a NaN between runs breaks the line there
+            xs.append(run[0][0] - dt.timedelta(days=1))
+            ys.append(float("nan"))
+        xs += [d for d, _ in run]
+        ys += [float(v) for _, v in run]
+    ax.plot(xs, ys, **look)
+    single = [run[0] for run in runs if len(run) == 1]
+    if single:
+        width = look.get("linewidth", 2)
+        ax.plot(
+            [d for d, _ in single], [v for _, v in single], marker, color=look.get("color"),
+            markersize=width * 2.2, zorder=look.get("zorder"), label="_single means",
+        )  # fmt: skip
 
 
 def span(days: list[Any]) -> str:

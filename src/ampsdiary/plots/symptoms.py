@@ -42,7 +42,7 @@ def figure(days: list[Day]) -> Figure:
     _regions(fig.add_subplot(grid[3]), regions)
     for ax in (touch, swelling):
         ax.tick_params(labelbottom=False)
-    style.date_axis(skin)
+    style.date_axis(skin, days[0].date, days[-1].date)
     logged = sum(d.logged for d in days)
     fig.suptitle(
         f"Symptoms, {style.span(days)}  ({logged} of {len(days)} days logged)",
@@ -58,7 +58,7 @@ def _allodynia(ax: Any, days: list[Day]) -> None:
     dates = [d.date for d in days]
     values = [d.allodynia for d in days]
     ax.plot(dates, style.nan(values), "o", color=ALLODYNIA, alpha=0.3, markersize=3)
-    ax.plot(dates, style.nan(smooth(values)), color=ALLODYNIA, linewidth=2.2, label="7-day mean")
+    style.mean_line(ax, dates, smooth(values), color=ALLODYNIA, linewidth=2.2, label="7-day mean")
     ax.set_ylim(-0.3, 10.3)
     ax.set_yticks(range(0, 11, 2))
     ax.set_title("Allodynia: how much light touch hurts (0–10)")

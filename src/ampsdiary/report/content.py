@@ -27,7 +27,8 @@ WEEK_COLUMNS = (
     "Week of", "Days", "Function", "± base", "Pain", "± base", "Touch", "Sleep", "Mood", "Ex/day",
 )  # fmt: skip
 HOW_TO_READ = (
-    "Bold lines are 7-day averages, faint points single days; a gap is a day not logged. "
+    "Bold lines are 7-day averages, faint points single days; a gap is a stretch with too few "
+    "days logged for an average. "
     "The grey band is the baseline week, the shaded span the lag between the two onsets."
 )
 FOOTER = (

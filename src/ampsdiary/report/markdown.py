@@ -1,6 +1,8 @@
 """The report as Markdown, for an email or a messaging app: tables and words, no pictures.
 
-The recovery chart becomes its caption and a small table of the weekly means it shows.
+The recovery chart becomes its caption and a small table of the weekly means it shows; a
+chart with no such table (the longer report has its own week-by-week table) is left out
+together with its heading, so no caption describes a picture that is not there.
 """
 
 from __future__ import annotations
@@ -45,10 +47,22 @@ def _block(block: Block) -> list[str]:
     return [*notes, ""]
 
 
+def _said(blocks: list[Block]) -> list[Block]:
+    """The blocks that text can carry: a chart without numbers goes, with its heading."""
+    kept: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Chart) and block.weeks is None:
+            if kept and isinstance(kept[-1], Heading):
+                kept.pop()
+            continue
+        kept.append(block)
+    return kept
+
+
 def render(report: Report) -> str:
     title = " – ".join(escape(p) for p in (report.title, report.who) if p)
     lines = [f"# {title}", "", f"**{escape(report.dates)}**", ""]
-    for block in report.blocks:
+    for block in _said(report.blocks):
         lines += _block(block)
     lines.append(f"_{escape(report.footer)}_")
     return "\n".join(lines) + "\n"
