@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 
@@ -12,7 +13,8 @@ def test_day_shows_entries_facts_and_sessions(run):
     result = run("day", "mon")
     assert result.exit_code == 0, result.output
     assert "Monday 16 November 2026" in result.output
-    assert "08:15 (added 2026-11" in result.output  # back-filled: recorded later than it describes
+    # Back-filled: recorded (on the real clock) later than the pinned day it describes.
+    assert f"08:15 (added {dt.date.today().isoformat()})" in result.output
     assert "where it hurts left-knee" in result.output
     assert "Function: 6" in result.output
     assert "only me" not in result.output and "add --private to see it" in result.output

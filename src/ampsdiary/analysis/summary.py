@@ -19,7 +19,6 @@ from .measures import (
     best_and_hardest,
     compare,
     day_json,
-    day_text,
     number,
     one,
 )
@@ -247,10 +246,6 @@ class WeekSummary:
             "worst_day": day_json(self.worst_day),
             "day_notes": [{"date": d.isoformat(), "note": n} for d, n in self.notes],
         }
-
-    def day_texts(self) -> tuple[str, str]:
-        """('Thu 5 Nov (function 7, pain 3)', ...) for the best and the hardest day."""
-        return day_text(self.best_day), day_text(self.worst_day)
 
 
 def week_summary(

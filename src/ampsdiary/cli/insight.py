@@ -6,7 +6,6 @@ every new shell, so importing the CLI must stay quick.
 
 from __future__ import annotations
 
-import datetime as dt
 from types import ModuleType
 from typing import Annotated
 
@@ -14,12 +13,11 @@ import typer
 from rich.console import Console
 
 from .. import ranges
-from ..analysis.measures import plural
 from ..dates import DATE_HELP, parse_date, today
 from ..errors import DiaryError
-from ..progress import streak
+from ..progress import reminder
 from ..settings import exercise_goal, treatment_start
-from ..store import diary_path, open_diary
+from ..store import diary_path, quick
 from .common import FromOption, JsonOption, ToOption, emit, friendly_errors, opened
 
 DateOpt = Annotated[str | None, typer.Option(help=f"A day: {DATE_HELP}.", metavar="DATE")]
@@ -128,26 +126,14 @@ def nudge(ctx: typer.Context, as_json: JsonOption = False) -> None:
 
     Prints nothing once today is logged: meant for your shell start-up file.
     """
-    now, path = today(), diary_path(ctx.obj)
-    logged: list[dt.date] = []
-    if path.exists():  # never create a diary just by opening a terminal
-        diary = open_diary(path)
-        try:
-            logged = diary.logged_dates()
-        finally:
-            diary.close()
-    done, run = now in logged, streak(logged, now)
-    message = None
-    if not done:
-        message = "Not logged today yet: `ampsdiary log` takes a minute."
-        if run:
-            message += f" {plural(run, 'day')} in a row so far."
+    # The same read-only query and words as the quick path in entry.py: never creates a diary.
+    result = reminder(quick.logged_dates(diary_path(ctx.obj)) or [], today())
 
     def render(out: Console) -> None:
-        if message:
-            out.print(message, markup=False, soft_wrap=True)
+        if result["message"]:
+            out.print(result["message"], markup=False, soft_wrap=True)
 
-    emit(as_json, {"logged_today": done, "streak": run, "message": message}, render)
+    emit(as_json, result, render)
 
 
 def register(app: typer.Typer) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
-from ..analysis.recovery import smooth
+from ..analysis.onsets import smooth
 from ..vocabulary import FIELDS, SWELLING
 from . import style
 

@@ -188,10 +188,7 @@ def weekly(
     table = Table(
         ("", "This week", "Week before", "Change"), rows, [r.verdict for r in summary.rows]
     )
-    best, worst = summary.day_texts()
-    side: list[Block] = [Heading("Best and hardest day")]
-    if best:
-        side += [Text(f"Best: {best}."), Text(f"Hardest: {worst}.")]
+    side: list[Block] = [Heading("Best and hardest day"), Text(summary.best_and_hardest)]
     side += [Text(summary.most_changed_text, "small"), *_exercise(this, summary.this, goal)]
     blocks: list[Block] = [
         Text(summary.headline, "headline"),
