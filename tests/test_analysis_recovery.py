@@ -8,7 +8,7 @@ import json
 import pytest
 
 from ampsdiary.analysis.baseline import baseline_window
-from ampsdiary.analysis.onsets import onset, pending, smooth
+from ampsdiary.analysis.onsets import onsets, smooth
 from ampsdiary.analysis.recovery import PATTERNS, analyse, pattern_of
 from ampsdiary.daily import Day
 from ampsdiary.errors import DiaryError
@@ -42,10 +42,14 @@ def meets(v: float) -> bool:
     return v >= 4
 
 
-def on(smoothed: list, hold: int = 7, after: int = -1, scored: list | None = None):
-    """The onset of a made-up smoothed line; every day scored unless `scored` says not."""
+def both(smoothed: list, hold: int = 7, after: int = -1, scored: list | None = None):
+    """(onset, pending) of a made-up smoothed line; every day scored unless `scored` says not."""
     values = scored if scored is not None else [1] * len(smoothed)
-    return onset(dates(len(smoothed)), values, smoothed, day(after), meets, hold)
+    return onsets(dates(len(smoothed)), values, smoothed, day(after), meets, hold)
+
+
+def on(smoothed: list, **kwargs):
+    return both(smoothed, **kwargs)[0]
 
 
 def test_onset_needs_the_next_hold_days_to_stay_above():
@@ -82,11 +86,13 @@ def test_only_a_day_with_a_score_can_be_an_onset():
 def test_a_change_waiting_for_its_hold_is_pending():
     smoothed = [3, 5, None, 5, 5]
     assert on(smoothed) is None  # day 1's 7 days have not all happened
-    assert pending(dates(5), [1] * 5, smoothed, day(-1), meets, 7) == day(1)
+    assert both(smoothed) == (None, day(1))
     # A miss since then restarts it at the next scored day on target.
-    assert pending(dates(5), [1] * 5, [5, 3, 5, 5, 5], day(-1), meets, 7) == day(2)
-    assert pending(dates(5), [1] * 5, [5, 5, 5, 5, 3], day(-1), meets, 7) is None
-    assert pending(dates(9), [1] * 9, [5] * 9, day(-1), meets, 7) == day(2)  # 0, 1 over
+    assert both([5, 3, 5, 5, 5]) == (None, day(2))
+    assert both([5, 5, 5, 5, 3]) == (None, None)
+    # Once a change is confirmed nothing is pending, though days 1 and 2 are still in a hold.
+    assert both([5] * 9) == (day(0), None)
+    assert both([3, 3, 5, 5, 5, 5, 5, 5, 5]) == (None, day(2))  # its hold would end on day 9
 
 
 @pytest.mark.parametrize(

@@ -47,52 +47,6 @@ def _starts(
             yield i
 
 
-def onset(
-    dates: list[dt.date],
-    values: list[float | None],
-    smoothed: list[float | None],
-    after: dt.date,
-    meets: Callable[[float], bool],
-    hold: int,
-) -> dt.date | None:
-    """The first logged day after `after` whose smoothed value meets the target and keeps it.
-
-    The `hold` calendar days that follow must all have happened. An unknown (None) smoothed
-    day in them neither confirms nor breaks the run, but at least half of them, rounded down
-    (3 of 7), must be known: exactly what a steady every-other-day diary gives, while a
-    change nobody logged cannot be called lasting.
-    """
-    need = hold // 2
-    for i in _starts(dates, values, smoothed, after, meets):
-        following = smoothed[i + 1 : i + 1 + hold]
-        if len(following) < hold:
-            return None  # the diary ends before any later start could be confirmed either
-        known = [v for v in following if v is not None]
-        if len(known) >= need and all(meets(v) for v in known):
-            return dates[i]
-    return None
-
-
-def pending(
-    dates: list[dt.date],
-    values: list[float | None],
-    smoothed: list[float | None],
-    after: dt.date,
-    meets: Callable[[float], bool],
-    hold: int,
-) -> dt.date | None:
-    """The start of a change still inside its hold: on target since then, not confirmed yet.
-
-    The first logged day whose `hold` days run past the diary's end and after which no
-    known smoothed day missed the target; what `explain` says while `onset` cannot yet.
-    """
-    for i in _starts(dates, values, smoothed, after, meets):
-        rest = smoothed[i + 1 :]
-        if len(rest) < hold and all(meets(v) for v in rest if v is not None):
-            return dates[i]
-    return None
-
-
 def onsets(
     dates: list[dt.date],
     values: list[float | None],
@@ -101,8 +55,27 @@ def onsets(
     meets: Callable[[float], bool],
     hold: int,
 ) -> tuple[dt.date | None, dt.date | None]:
-    """(onset, pending): a change still waiting for its hold only while none is confirmed."""
-    found = onset(dates, values, smoothed, after, meets, hold)
-    if found:
-        return found, None
-    return None, pending(dates, values, smoothed, after, meets, hold)
+    """(onset, pending): the first lasting change, else one still inside its hold.
+
+    An onset is the first logged day after `after` whose smoothed value meets the target and
+    keeps it: the `hold` calendar days that follow must all have happened. An unknown (None)
+    smoothed day in them neither confirms nor breaks the run, but at least half of them,
+    rounded down (3 of 7), must be known: exactly what a steady every-other-day diary gives,
+    while a change nobody logged cannot be called lasting.
+
+    Pending is the first start whose `hold` days run past the diary's end and after which no
+    known smoothed day missed the target: what `explain` says while no onset is confirmed.
+    """
+    starts = list(_starts(dates, values, smoothed, after, meets))
+    for i in starts:
+        following = smoothed[i + 1 : i + 1 + hold]
+        if len(following) < hold:
+            break  # the diary ends before this or any later start could be confirmed
+        known = [v for v in following if v is not None]
+        if len(known) >= hold // 2 and all(meets(v) for v in known):
+            return dates[i], None
+    for i in starts:
+        rest = smoothed[i + 1 :]
+        if len(rest) < hold and all(meets(v) for v in rest if v is not None):
+            return None, dates[i]
+    return None, None
