@@ -111,7 +111,12 @@ def test_checkin_on_a_logged_day_keeps_its_answers_and_asks_before_a_second_entr
 def test_backfilled_checkin_names_the_day(run):
     result = run("log", "--check-in", "--date", "mon", input=script(ANSWERS))
     assert "How much of a normal day could you do on Mon 16 Nov?" in result.output
-    assert "today" not in result.output.split("Check-in for")[1].split("\n", 1)[1].lower()
+    asked = result.output.split("Check-in for")[1].split("\n", 1)[1]
+    assert "today" not in asked.lower()
+    assert "How much did it hurt on Mon 16 Nov?" in asked
+    assert "How many hours did you sleep the night before?" in asked
+    assert "How was your mood on Mon 16 Nov?" in asked
+    assert "right now" not in asked and "last night" not in asked and "How is" not in asked
 
 
 def test_stopping_the_checkin_says_nothing_was_saved(run):

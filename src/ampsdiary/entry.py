@@ -15,11 +15,16 @@ def _quick_nudge(args: list[str]) -> bool:
     if args[-1:] != ["nudge"] or len(args) not in (1, 3) or (len(args) == 3 and args[0] != "--db"):
         return False
     from .dates import today
+    from .errors import DiaryError
     from .progress import reminder
     from .store.location import diary_path
     from .store.quick import logged_dates
 
-    message = reminder(logged_dates(diary_path(args[1] if len(args) == 3 else None)) or [], today())
+    try:
+        path = diary_path(args[1] if len(args) == 3 else None)
+    except DiaryError:
+        return False  # the full CLI says what is wrong with the path
+    message = reminder(logged_dates(path) or [], today())
     if message["message"]:
         print(message["message"])
     return True

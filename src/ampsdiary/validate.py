@@ -81,6 +81,15 @@ def parse(name: str, raw: str | bool | None) -> object:
     return raw
 
 
+def required(name: str, raw: str) -> object:
+    """A value that cannot be left out, such as a session's kind and minutes."""
+    value = parse(name, raw)
+    if value is None:
+        f = FIELDS[name]
+        raise DiaryError(f.flag, raw, f"is required; use {f.kind.describe()}")
+    return value
+
+
 def parse_all(raw: dict[str, str | bool | None]) -> dict[str, object]:
     """Check every given field, keeping only those that were logged."""
     values = {name: parse(name, value) for name, value in raw.items()}
@@ -89,10 +98,16 @@ def parse_all(raw: dict[str, str | bool | None]) -> dict[str, object]:
     return values
 
 
-def check_together(values: dict[str, object]) -> None:
-    """Rules that need two fields: worst pain is at least pain now; faces use even scores."""
+def check_together(values: dict[str, object], changed: str | None = None) -> None:
+    """Rules that need two fields: worst pain is at least pain now; faces use even scores.
+
+    `changed` names the field being edited, so the error blames what the user just typed.
+    """
     pain, worst = values.get("pain"), values.get("worst")
     if isinstance(pain, int) and isinstance(worst, int) and worst < pain:
+        if changed == "pain":
+            allowed = f"is above worst pain ({worst}); use 0 to {worst}, or edit worst first"
+            raise DiaryError("--pain", str(pain), allowed)
         raise DiaryError(
             "--worst", str(worst), f"is below pain now ({pain}); worst must be {pain} to 10"
         )

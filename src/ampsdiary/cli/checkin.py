@@ -14,7 +14,7 @@ import typer
 from ..dates import day_label, today
 from ..errors import DiaryError
 from ..store import Diary
-from ..validate import check_together, parse
+from ..validate import check_together, parse, required
 from ..vocabulary import FIELDS, Choice, Field, Scale, Tags, YesNo
 
 # Function and participation first: they are what improves first.
@@ -31,6 +31,20 @@ ENTRY_QUESTIONS = (
 )
 LATE_QUESTIONS = ("sleep", "mood")
 NOTE_QUESTIONS = ("day_note",)
+# A back-filled day is asked about in the past tense; "today" then becomes its date.
+PAST_TENSE = (
+    ("does it hurt right now", "did it hurt today"),
+    ("did you sleep last night", "did you sleep the night before"),
+    ("How is your mood", "How was your mood today"),
+)
+
+
+def phrase(question: str, when: str) -> str:
+    """The question as asked about `when` ("today", or "on Mon 30 Nov" for a past day)."""
+    if when != "today":
+        for now, then in PAST_TENSE:
+            question = question.replace(now, then)
+    return question.replace("today", when)
 
 
 def hint(f: Field) -> str:
@@ -57,7 +71,7 @@ def _as_text(value: Any) -> str:
 def ask_one(f: Field, default: Any, when: str, so_far: dict | None = None) -> Any:
     """Ask until the answer is valid (also next to `so_far`). Enter keeps the default."""
     shown = _as_text(default)
-    question = f.question.replace("today", when)
+    question = phrase(f.question, when)
     while True:
         prompt = f"{question} ({hint(f)})" + (f" [{shown}]" if shown else "")
         answer = typer.prompt(prompt, default="", show_default=False, prompt_suffix=": ")
@@ -93,7 +107,7 @@ def _session(text: str) -> dict:
         words = words[:2]
     if len(words) != 2:
         raise DiaryError("exercise", text.strip(), "is not 'KIND MINUTES', e.g. aerobic 30")
-    return {"kind": parse("kind", words[0]), "minutes": parse("minutes", words[1])}
+    return {"kind": required("kind", words[0]), "minutes": required("minutes", words[1])}
 
 
 def _yes(question: str) -> bool:

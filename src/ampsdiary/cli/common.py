@@ -7,14 +7,16 @@ import functools
 import json
 import sqlite3
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Annotated, Any
 
+import click
 import typer
 from rich.console import Console
 
 from ..errors import DiaryError
 from ..ranges import FROM_HELP, TO_HELP
-from ..store import Diary, diary_path, open_diary
+from ..store import Diary, diary_path, file_problem, open_diary
 from ..vocabulary import FIELDS
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
@@ -36,7 +38,11 @@ def fail(message: str, status: int = 2) -> None:
 
 
 def friendly_errors(command: Callable[..., Any]) -> Callable[..., Any]:
-    """One line on stderr, never a traceback: exit 2 for bad input, 1 if SQLite itself fails."""
+    """One line on stderr, never a traceback.
+
+    Exit 2 for bad input and for a diary file the user can fix (busy, read-only, damaged);
+    1 when SQLite or the system fails in a way we cannot explain.
+    """
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -45,9 +51,19 @@ def friendly_errors(command: Callable[..., Any]) -> Callable[..., Any]:
         except DiaryError as error:
             fail(str(error))
         except sqlite3.Error as error:
+            if problem := file_problem(error):
+                fail(str(DiaryError("--db", str(_current_path()), problem)))
             fail(f"diary: SQLite failed ({error}); nothing was changed", 1)
+        except OSError as error:
+            fail(f"{error.filename or 'diary'}: {error.strerror or error}; nothing was changed", 1)
 
     return wrapper
+
+
+def _current_path() -> Path:
+    """The diary the running command uses (--db is the root command's context object)."""
+    ctx = click.get_current_context(silent=True)
+    return diary_path(ctx.find_root().obj if ctx else None)
 
 
 @contextlib.contextmanager

@@ -113,9 +113,11 @@ def edit(
     f = by_word.get(field.lower().lstrip("-").replace("_", "-"))
     if f is None:
         raise DiaryError("FIELD", field, "is not a field here; use one of: " + ", ".join(by_word))
-    new = None if value == "-" else parse(f.name, value)
-    if new is None and f.name in ("kind", "minutes"):
+    if not value.strip():
+        raise DiaryError(f.flag, value, "is empty; give a new value, or '-' to clear it")
+    if value == "-" and f.name in ("kind", "minutes"):
         raise DiaryError(f.flag, value, "cannot be cleared; give a new value")
+    new = None if value == "-" else parse(f.name, value)
     when = dt.date.fromisoformat(key) if on_day else None
     which = day_label(when) if when else f"#{key}"
     with opened(ctx) as diary:
@@ -123,7 +125,7 @@ def edit(
         row = (diary.day(when) or {}) if when else diary.row(table, int(key))
         if row is None:
             raise DiaryError("ID", target, "is not an id in this diary; see `ampsdiary day`")
-        check_together({**row, f.name: new})
+        check_together({**row, f.name: new}, f.name)
         old = row.get(f.name)
         if when:
             diary.set_day(when, {f.name: new})

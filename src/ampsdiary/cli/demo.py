@@ -20,8 +20,11 @@ def _target(option: str | None) -> Path:
 
 def _replaceable(path: Path) -> bool:
     """A new or blank file, or a demo nobody has written into since it was made."""
-    if not path.exists() or not path.stat().st_size:
-        return True
+    try:
+        if not path.exists() or not path.stat().st_size:
+            return True
+    except OSError as error:
+        raise DiaryError("--db", str(path), f"cannot be opened ({error.strerror})") from None
     diary = open_diary(path)
     try:
         blank = diary.is_empty() and not diary.settings() and not diary.history()

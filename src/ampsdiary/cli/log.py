@@ -13,7 +13,7 @@ from ..dates import DATE_HELP, day_label, parse_date, parse_time, today
 from ..errors import DiaryError
 from ..settings import exercise_goal
 from ..store import Diary
-from ..validate import parse_all
+from ..validate import parse_all, required
 from ..vocabulary import FIELDS
 from . import checkin
 from .common import cell, field_help, friendly_errors, opened
@@ -51,6 +51,17 @@ def confirm_line(date: dt.date, entry: dict, day: dict, sessions: list[dict], ed
         else:
             line += f"\n  {label} changed {cell(old)} -> {cell(new)} (old value kept in history)."
     return line
+
+
+def _entry_time(raw: str | None, day: dt.date) -> str | None:
+    """HH:MM the entry describes: as given (not later than now), else now when logging today."""
+    now = dt.datetime.now().strftime("%H:%M")
+    if raw is None:
+        return now if day == today() else None
+    at = parse_time(raw)
+    if day == today() and at > now:
+        raise DiaryError("--time", raw, f"is later than now ({now}); use a time up to {now}")
+    return at
 
 
 def log(
@@ -94,9 +105,7 @@ def log(
     With no value flags, in a terminal, it asks a few quick questions instead.
     """
     day_date = parse_date(date)
-    at = parse_time(time) if time else None
-    if at is None and day_date == today():
-        at = dt.datetime.now().strftime("%H:%M")
+    at = _entry_time(time, day_date)
     entry = parse_all(
         {
             "pain": pain, "worst": worst, "locations": where, "quality": quality,
@@ -113,6 +122,10 @@ def log(
         }
     )  # fmt: skip
     guided = not entry and not day
+    if time and day and not entry:
+        raise DiaryError(
+            "--time", time, "goes with a symptom entry (--pain, --where...); day facts have no time"
+        )
     if guided and not (check_in or sys.stdin.isatty()):
         raise DiaryError(
             "log",
@@ -151,9 +164,8 @@ def exercise(
     For example `ampsdiary exercise aerobic 30 --intensity hard`.
     """
     day_date = parse_date(date)
-    values = parse_all(
-        {"kind": kind, "minutes": minutes, "intensity": intensity, "session_note": note}
-    )
+    values = {"kind": required("kind", kind), "minutes": required("minutes", minutes)}
+    values |= parse_all({"intensity": intensity, "session_note": note})
     with opened(ctx, create=True) as diary:
         diary.add_session(day_date, values)
         total = sum(s["minutes"] for s in diary.sessions(day_date, day_date))

@@ -11,7 +11,7 @@ from ..errors import DiaryError
 from .diary import Diary
 from .location import diary_path
 
-__all__ = ["Diary", "diary_path", "open_diary"]
+__all__ = ["Diary", "diary_path", "file_problem", "open_diary"]
 
 # PRAGMA application_id marks the file as ours ("AMPD"): we never write into another database.
 APPLICATION_ID = 0x414D5044
@@ -53,10 +53,25 @@ def _check_ours(path: Path, conn: sqlite3.Connection) -> None:
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-    except sqlite3.DatabaseError:
-        raise DiaryError("--db", str(path), not_ours) from None
+    except sqlite3.DatabaseError as error:
+        raise DiaryError("--db", str(path), file_problem(error) or not_ours) from None
     if app_id != APPLICATION_ID and (app_id != 0 or tables):
         raise DiaryError("--db", str(path), not_ours)
+
+
+def file_problem(error: sqlite3.Error) -> str | None:
+    """Why SQLite could not use the file, in words, for the problems a family can fix."""
+    text = str(error).lower()
+    for clue, words in (
+        ("locked", "is busy: another program is using the diary; try again in a moment"),
+        ("readonly", "is read-only; nothing was changed (check the file's permissions)"),
+        ("malformed", "is damaged; restore it from a backup (nothing was changed)"),
+        ("disk is full", "cannot be written: the disk is full; nothing was changed"),
+        ("unable to open", "cannot be opened; check the path and its permissions"),
+    ):
+        if clue in text:
+            return words
+    return None
 
 
 def _is_sqlite(path: Path) -> bool:
@@ -70,16 +85,18 @@ def open_diary(path: Path, create: bool = True) -> Diary:
     Only commands that write create a missing file (`create`), so a mistyped --db is an
     error instead of a quiet, empty diary.
     """
-    if path.is_dir():
-        raise DiaryError("--db", str(path), "is a folder; give the path of a diary file")
     try:
+        if path.is_dir():
+            raise DiaryError("--db", str(path), "is a folder; give the path of a diary file")
         if not path.exists():
             if not create:
                 raise DiaryError(
                     "--db", str(path), "does not exist yet; log a day first, or check the path"
                 )
             _create_private(path)
-        elif path.stat().st_size and not _is_sqlite(path):
+        elif not path.stat().st_size:
+            path.chmod(0o600)  # an empty file (from `touch`) becomes a diary: make it private
+        elif not _is_sqlite(path):
             raise DiaryError("--db", str(path), "is not an ampsdiary database (not a SQLite file)")
     except OSError as error:
         reason = f"cannot be created or opened ({error.strerror})"

@@ -25,6 +25,7 @@ LIST_COLUMNS = (
     "symptoms",
     "triggers",
 )
+MAX_ID = 2**63 - 1  # SQLite's largest integer
 DAY_COLUMNS = ("function", "school", "sport", "social", "sleep", "mood", "day_note", "private_note")
 
 
@@ -143,7 +144,7 @@ class Diary:
     def delete_row(self, table: str, row_id: int) -> Row | None:
         """Delete one entry or session by id, keeping it in the history."""
         with self.db.atomic():
-            rows = list(self.db[table].rows_where("id = ?", [row_id]))
+            rows = self._by_id(table, row_id)
             if not rows:
                 return None
             self._record(table, str(row_id), rows[0]["date"], "delete", None, rows[0], None)
@@ -154,7 +155,7 @@ class Diary:
         """Change fields of one entry or session; each old value goes to the history."""
         new = _encode(values)
         with self.db.atomic():
-            rows = list(self.db[table].rows_where("id = ?", [row_id]))
+            rows = self._by_id(table, row_id)
             if not rows:
                 return None
             old = rows[0]
@@ -197,9 +198,15 @@ class Diary:
         rows = list(self.db["days"].rows_where("date = ?", [key]))
         return rows[0] if rows else None
 
+    def _by_id(self, table: str, row_id: int) -> list[Row]:
+        """The row with this id; an id SQLite cannot hold (a typo of 20 digits) is no row."""
+        if not 0 < row_id <= MAX_ID:
+            return []
+        return list(self.db[table].rows_where("id = ?", [row_id]))
+
     def row(self, table: str, row_id: int) -> Row | None:
         """One entry or session by id."""
-        rows = list(self.db[table].rows_where("id = ?", [row_id]))
+        rows = self._by_id(table, row_id)
         return _decode(rows[0]) if rows else None
 
     def day(self, date: dt.date) -> Row | None:

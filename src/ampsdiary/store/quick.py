@@ -17,13 +17,13 @@ LOGGED_DATES = (
 
 def logged_dates(path: Path) -> list[dt.date] | None:
     """Logged dates, oldest first; None when there is no readable diary at path."""
-    if not path.is_file():
-        return None
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        if not path.is_file():
+            return None
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=0.2)
         try:
             return sorted(dt.date.fromisoformat(d) for (d,) in conn.execute(LOGGED_DATES))
         finally:
             conn.close()
-    except (sqlite3.Error, ValueError):
+    except (sqlite3.Error, ValueError, OSError):
         return None
