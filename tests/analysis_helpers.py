@@ -13,6 +13,13 @@ from ampsdiary.daily import Day
 from ampsdiary.store import open_diary
 
 START = dt.date(2026, 9, 1)  # a Tuesday
+# Where a baseline comes from (BASELINE_SOURCES), as the tests name them.
+FIRST, TREATMENT, OPTIONS = "first-logged-days", "treatment-start", "options"
+
+
+def day(n: int) -> dt.date:
+    """Day n of the made-up diaries (day 0 = Tue 1 Sep 2026)."""
+    return START + dt.timedelta(days=n)
 
 
 def dates(n: int, start: dt.date = START) -> list[dt.date]:

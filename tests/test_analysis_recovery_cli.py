@@ -1,0 +1,135 @@
+"""`ampsdiary recovery` on real diaries: the text, the JSON other tools read, the errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from ampsdiary.store import open_diary
+from analysis_helpers import STEP_FUNCTION, STEP_PAIN, write_diary
+
+
+def test_recovery_json_keys_other_tools_rely_on(run, db_path):
+    write_diary(db_path, STEP_FUNCTION, STEP_PAIN)
+    result = run("recovery", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["baseline"]["function"] == 2 and data["baseline"]["pain"] == 8
+    assert (data["function_onset"], data["pain_onset"]) == ("2026-09-14", "2026-09-24")
+    assert (data["lag_days"], data["pattern"]) == (10, "function-first")
+    # The diary runs on to today (Wed 18 Nov) unlogged: 31 of 79 days logged.
+    assert (data["days"], data["days_logged"], data["streak"]) == (79, 31, 0)
+    assert data["last_7_days"]["function"]["days"] == 0
+    assert data["change_since_baseline"]["function"] is None  # nothing logged lately
+
+
+def test_recovery_text_and_options(run, db_path):
+    write_diary(db_path, STEP_FUNCTION, STEP_PAIN)
+    result = run("recovery")
+    assert result.exit_code == 0, result.output
+    assert "Function improved from: Mon 14 Sep 2026" in result.output
+    assert "Pain eased from:        Thu 24 Sep 2026" in result.output
+    assert "Lag: 10 days" in result.output and "Pattern: function-first." in result.output
+    data = json.loads(run("recovery", "--json", "--threshold", "1", "--hold", "3").output)
+    assert (data["threshold"], data["hold_days"]) == (1, 3)
+    assert data["function_onset"] == "2026-09-12"  # day 11
+    bad = run("recovery", "--baseline-from", "2026-09-02", "--baseline-to", "9 sep")
+    assert bad.exit_code == 2 and "--baseline-to: '9 sep' is not a date" in bad.output
+    result = run(
+        "recovery", "--json", "--baseline-from", "2026-09-02", "--baseline-to", "2026-09-08"
+    )
+    data = json.loads(result.output)
+    assert data["baseline_window"] == {"start": "2026-09-02", "end": "2026-09-08", "days_logged": 7}
+    assert data["baseline"]["function"] == 2
+
+
+def test_recovery_says_a_change_waiting_for_its_hold(run, db_path):
+    # The same pain as above, ending today (Wed 18 Nov): on target since Tue 17 Nov.
+    write_diary(db_path, STEP_FUNCTION, [8] * 26 + [4] * 5, dt.date(2026, 10, 19))
+    result = run("recovery")
+    assert result.exit_code == 0, result.output
+    assert (
+        "Pain eased from:        not yet (on target since Tue 17 Nov; lasting if it holds to "
+        "Tue 24 Nov)"
+    ) in result.output
+    said = " ".join(result.output.split())
+    assert "Pain -2.9 better" in said.replace("8.0 5.1 (7 days) ", "")
+    assert "since Tue 17 Nov (last 7 days 5.1); it counts as lasting once that has held" in said
+    data = json.loads(run("recovery", "--json").output)
+    assert (data["pain_onset"], data["pain_pending"]) == (None, "2026-11-17")
+
+
+def test_no_minus_zero(run, db_path):
+    # Pain 6 six days then 7, twice: baseline 43/7 = 6.14, last 7 days 6.1 as shown; the change
+    # 6.1 - 6.14 = -0.04 rounds to 0.0, never "-0.0".
+    write_diary(db_path, [5] * 14, ([6] * 6 + [7]) * 2, dt.date(2026, 11, 5))
+    result = run("recovery")
+    assert result.exit_code == 0, result.output
+    pain = next(line for line in result.output.splitlines() if line.split()[:2] == ["Pain", "6.1"])
+    assert pain.split()[-2:] == ["+0.0", "same"]
+    raw = run("recovery", "--json").output
+    assert json.loads(raw)["change_since_baseline"]["pain"] == 0
+    assert "-0.0" not in raw and "-0.0" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--threshold", "abc"], "--threshold: 'abc' is not a number; use a number from 0.5 to 10"),
+        (["--threshold", "20"], "--threshold: '20' is out of range; use a number from 0.5 to 10"),
+        (["--threshold", "nan"], "--threshold: 'nan' is out of range; use a number from 0.5 to 10"),
+        (["--hold", "x"], "--hold: 'x' is not a whole number; use a whole number from 0 to 60"),
+        (["--hold", "2.5"], "--hold: '2.5' is not a whole number; use a whole number from 0 to 60"),
+        (["--hold", "-1"], "--hold: '-1' is out of range; use a whole number from 0 to 60"),
+    ],
+)
+def test_bad_numbers_are_one_line(run, db_path, args, message):
+    write_diary(db_path, STEP_FUNCTION, STEP_PAIN)
+    result = run("recovery", *args)
+    assert result.exit_code == 2
+    assert result.output == f"Error: {message}\n"
+
+
+def test_recovery_on_an_empty_diary_is_one_line(run, db_path):
+    open_diary(db_path).close()
+    result = run("recovery")
+    assert result.exit_code == 2
+    assert result.output.strip() == (
+        "Error: diary: has nothing logged yet; start with `ampsdiary log` (or try `ampsdiary demo`)"
+    )
+
+
+def test_the_demo_shows_function_first(run, demo_db):
+    data = json.loads(run("--db", str(demo_db), "recovery", "--json").output)
+    assert data["pattern"] == "function-first"
+    assert 14 <= data["lag_days"] <= 35  # a few weeks
+    assert data["baseline_window"]["days_logged"] == 7
+
+
+def test_recovery_command_with_a_treatment_start_before_the_diary(run, db_path):
+    write_diary(db_path, STEP_FUNCTION, STEP_PAIN, settings={"treatment-start": "2026-08-01"})
+    data = json.loads(run("recovery", "--json").output)
+    assert data["baseline_window"] == {"start": "2026-09-01", "end": "2026-09-07", "days_logged": 7}
+    assert data["baseline_source"] == "first-logged-days"
+    assert (data["function_onset"], data["pain_onset"]) == ("2026-09-14", "2026-09-24")
+    result = run("recovery")
+    assert "Baseline: Tue 1 Sep – Mon 7 Sep 2026 (7 days logged; the first days logged)." in (
+        result.output
+    )
+    # trends measures its change from the same baseline.
+    trend = json.loads(run("trends", "--json").output)
+    assert (trend["baseline"]["function"], trend["baseline"]["pain"]) == (2, 8)
+
+
+def test_one_logged_day_is_one_day(run):
+    run("log", "--function", "5", "--pain", "6")
+    result = run("recovery")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == "Wed 18 Nov – Wed 18 Nov 2026: 1 of 1 day logged (100%), 1 in a row."
+    assert (
+        lines[1] == "Baseline: Wed 18 Nov – Wed 18 Nov 2026 (1 day logged; the first days logged)."
+    )
+    assert "Function improved from: not yet" in result.output
