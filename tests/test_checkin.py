@@ -64,6 +64,7 @@ def test_invalid_answer_is_explained_and_asked_again(run, db_path):
 def test_worst_below_pain_is_asked_again(run, db_path):
     answers = [*ANSWERS[:5], "3", *ANSWERS[5:]]
     result = run("log", "--check-in", input=script(answers))
+    assert result.exit_code == 0, result.output
     assert "'3' is below pain now (5)" in result.output
     assert table(db_path, "select pain, worst from entries") == [(5, 7)]
 

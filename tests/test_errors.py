@@ -26,6 +26,8 @@ BAD = [
     (["log", "--pain", "3", "--time", "25:00"], "--time: '25:00' is not a time"),
     (["exercise", "jogging", "30"], "KIND: 'jogging' is not allowed"),
     (["exercise", "aerobic", "0"], "MINUTES: '0' is out of range"),
+    (["exercise", "aerobic", "-5"], "MINUTES: '-5' is out of range"),
+    (["config", "set", "exercise-goal", "-5"], "exercise-goal: '-5' is not allowed"),
     (
         ["config", "set", "exercise-gaol", "60"],
         "KEY: 'exercise-gaol' is not a setting; did you mean",

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sqlite3
+
+from ampsdiary.analysis.measures import mean
+from ampsdiary.daily import load
+from ampsdiary.store import open_diary
 
 
 def test_show_one_row_a_day_with_blanks_not_zero(run):
@@ -119,3 +124,25 @@ def test_demo_goes_beside_the_real_diary_by_default(run, monkeypatch, tmp_path):
     assert run("demo").exit_code == 0
     assert (tmp_path / "data" / "ampsdiary" / "demo.db").exists()
     assert not (tmp_path / "data" / "ampsdiary" / "diary.db").exists()
+
+
+def test_the_demo_is_the_recovery_it_promises(run, demo_db):
+    """Ten weeks: function rises from week 2, pain stays up until week 5 and then falls."""
+    diary = open_diary(demo_db, create=False)
+    days = [d for d in load(diary, dt.date(2026, 1, 1), dt.date(2026, 11, 18)) if d.logged]
+    diary.close()
+    first = days[0].date
+
+    def weekly(measure: str) -> list[float]:
+        weeks = [[] for _ in range(10)]
+        for d in days:
+            if getattr(d, measure) is not None:
+                weeks[(d.date - first).days // 7].append(getattr(d, measure))
+        return [mean(w) for w in weeks]
+
+    function, pain = weekly("function"), weekly("pain")
+    assert abs(function[1] - function[0]) < 1 and function[3] > function[0] + 1.5
+    assert function[9] - function[0] >= 5  # function has come back
+    assert max(pain[:4]) - min(pain[:4]) < 1.5  # pain flat for four weeks...
+    assert pain[9] <= pain[4] - 3  # ...then it falls
+    assert 60 <= len(days) < 70  # a few missed days

@@ -17,11 +17,15 @@ from rich.console import Console
 from ..errors import DiaryError
 from ..ranges import FROM_HELP, TO_HELP
 from ..store import Diary, diary_path, file_problem, open_diary
-from ..vocabulary import FIELDS
+from ..vocabulary import FIELDS, Choice, Scale, Tags
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
 FromOption = Annotated[str | None, typer.Option("--from", help=FROM_HELP, metavar="DATE")]
 ToOption = Annotated[str | None, typer.Option("--to", help=TO_HELP, metavar="DATE")]
+
+
+# For commands whose values are arguments: "-5" is then a value the range check refuses.
+NEGATIVE_NUMBERS = {"ignore_unknown_options": True}
 
 
 def console() -> Console:
@@ -95,6 +99,16 @@ def cell(value: object) -> str:
 def field_help(name: str) -> str:
     f = FIELDS[name]
     return f"{f.label}: {f.kind.describe()}."
+
+
+def field_metavar(name: str) -> str:
+    """What to type, at a glance in --help: 0-10, WORD, LIST or TEXT."""
+    kind = FIELDS[name].kind
+    if isinstance(kind, Scale):
+        return f"{kind.low:g}-{kind.high:g}"
+    if isinstance(kind, Choice):
+        return "LIST" if kind.many else "WORD"
+    return "LIST" if isinstance(kind, Tags) else "TEXT"
 
 
 def emit(as_json: bool, data: Any, render: Callable[[Console], None]) -> None:

@@ -35,7 +35,7 @@ def _entry_table(entries: list[dict]) -> Table:
 
 def day(
     ctx: typer.Context,
-    date: Annotated[str, typer.Argument(help=f"Which day: {DATE_HELP}.")] = "today",
+    date: Annotated[str, typer.Argument(help=f"Which day: {DATE_HELP}.", metavar="DATE")] = "today",
     private: Annotated[
         bool, typer.Option("--private", help="Also show the private note (only you should see it).")
     ] = False,
@@ -94,8 +94,10 @@ def edit(
     target: Annotated[
         str, typer.Argument(metavar="ID", help="The entry's id (see `day`), or with --day a date.")
     ],
-    field: Annotated[str, typer.Argument(help="The field, named like its flag: pain, where...")],
-    value: Annotated[str, typer.Argument(help="The new value; '-' clears it.")],
+    field: Annotated[
+        str, typer.Argument(help="The field, named like its flag: pain, where...", metavar="FIELD")
+    ],
+    value: Annotated[str, typer.Argument(help="The new value; '-' clears it.", metavar="VALUE")],
     session: Annotated[
         bool, typer.Option("--session", help="ID is an exercise session, not an entry.")
     ] = False,

@@ -16,13 +16,15 @@ from ..store import Diary
 from ..validate import parse_all, required
 from ..vocabulary import FIELDS
 from . import checkin
-from .common import cell, field_help, friendly_errors, opened
+from .common import NEGATIVE_NUMBERS, cell, field_help, field_metavar, friendly_errors, opened
 
-DateOption = Annotated[str, typer.Option("--date", "-d", help=f"Which day: {DATE_HELP}.")]
+DateOption = Annotated[
+    str, typer.Option("--date", "-d", help=f"Which day: {DATE_HELP}.", metavar="DATE")
+]
 
 
 def _opt(name: str) -> typer.models.OptionInfo:
-    return typer.Option(FIELDS[name].flag, help=field_help(name))
+    return typer.Option(FIELDS[name].flag, help=field_help(name), metavar=field_metavar(name))
 
 
 def save(
@@ -67,7 +69,9 @@ def _entry_time(raw: str | None, day: dt.date) -> str | None:
 def log(
     ctx: typer.Context,
     date: DateOption = "today",
-    time: Annotated[str | None, typer.Option(help="Time the entry describes, HH:MM.")] = None,
+    time: Annotated[
+        str | None, typer.Option(help="Time the entry describes, HH:MM.", metavar="HH:MM")
+    ] = None,
     pain: Annotated[str | None, _opt("pain")] = None,
     worst: Annotated[str | None, _opt("worst")] = None,
     where: Annotated[str | None, _opt("locations")] = None,
@@ -153,11 +157,13 @@ def log(
 
 def exercise(
     ctx: typer.Context,
-    kind: Annotated[str, typer.Argument(help=field_help("kind"))],
-    minutes: Annotated[str, typer.Argument(help=field_help("minutes"))],
+    kind: Annotated[str, typer.Argument(help=field_help("kind"), metavar="KIND")],
+    minutes: Annotated[str, typer.Argument(help=field_help("minutes"), metavar="MINUTES")],
     date: DateOption = "today",
     intensity: Annotated[str | None, _opt("intensity")] = None,
-    note: Annotated[str | None, typer.Option(help="A note about the session.")] = None,
+    note: Annotated[
+        str | None, typer.Option(help="A note about the session.", metavar="TEXT")
+    ] = None,
 ) -> None:
     """Log an exercise or therapy session.
 
@@ -178,4 +184,5 @@ def exercise(
 
 def register(app: typer.Typer) -> None:
     app.command()(friendly_errors(log))
-    app.command()(friendly_errors(exercise))
+    # "-5" minutes must reach the range check, not be taken for an unknown option.
+    app.command(context_settings=NEGATIVE_NUMBERS)(friendly_errors(exercise))

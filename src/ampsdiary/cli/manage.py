@@ -12,17 +12,20 @@ from ..dates import DATE_HELP, day_label, parse_date
 from ..errors import DiaryError
 from ..settings import check_key, check_value
 from ..vocabulary import FIELDS, SETTINGS
-from .common import JsonOption, emit, friendly_errors, opened
+from .common import NEGATIVE_NUMBERS, JsonOption, emit, friendly_errors, opened
 
 
 def delete(
     ctx: typer.Context,
     date: Annotated[
-        str | None, typer.Argument(help=f"Delete everything logged that day: {DATE_HELP}.")
+        str | None,
+        typer.Argument(help=f"Delete everything logged that day: {DATE_HELP}.", metavar="DATE"),
     ] = None,
-    entry: Annotated[int | None, typer.Option(help="Delete one symptom entry by its id.")] = None,
+    entry: Annotated[
+        int | None, typer.Option(help="Delete one symptom entry by its id.", metavar="ID")
+    ] = None,
     session: Annotated[
-        int | None, typer.Option(help="Delete one exercise session by its id.")
+        int | None, typer.Option(help="Delete one exercise session by its id.", metavar="ID")
     ] = None,
 ) -> None:
     """Delete a day, an entry or a session.
@@ -67,7 +70,7 @@ config_app = typer.Typer(
 def config_get(
     ctx: typer.Context,
     key: Annotated[
-        str | None, typer.Argument(help="Which setting; all of them when left out.")
+        str | None, typer.Argument(help="Which setting; all of them when left out.", metavar="KEY")
     ] = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -84,12 +87,12 @@ def config_get(
     emit(as_json, values, render)
 
 
-@config_app.command("set")
+@config_app.command("set", context_settings=NEGATIVE_NUMBERS)
 @friendly_errors
 def config_set(
     ctx: typer.Context,
-    key: Annotated[str, typer.Argument(help="One of: " + ", ".join(SETTINGS) + ".")],
-    value: Annotated[str, typer.Argument(help="The new value.")],
+    key: Annotated[str, typer.Argument(help="One of: " + ", ".join(SETTINGS) + ".", metavar="KEY")],
+    value: Annotated[str, typer.Argument(help="The new value.", metavar="VALUE")],
 ) -> None:
     """Change a setting; the old value is kept in history."""
     key = check_key(key)

@@ -95,7 +95,9 @@ def _hide_private(change: dict) -> dict:
 
 def history(
     ctx: typer.Context,
-    date: Annotated[str | None, typer.Argument(help=f"Only this day: {DATE_HELP}.")] = None,
+    date: Annotated[
+        str | None, typer.Argument(help=f"Only this day: {DATE_HELP}.", metavar="DATE")
+    ] = None,
     private: Annotated[
         bool, typer.Option("--private", help="Also show private notes (only you should see them).")
     ] = False,
