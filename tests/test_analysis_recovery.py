@@ -9,7 +9,7 @@ import pytest
 from ampsdiary.analysis.recovery import analyse
 from ampsdiary.daily import Day
 from ampsdiary.errors import DiaryError
-from analysis_helpers import FIRST, STEP_FUNCTION, STEP_PAIN, day, make_days
+from analysis_helpers import FIRST, STEP_FUNCTION, STEP_PAIN, day, make_days, other_days
 
 
 def test_known_onsets_and_lag():
@@ -23,7 +23,7 @@ def test_known_onsets_and_lag():
     assert r.pain_smooth[22] == pytest.approx(44 / 7)
     assert (r.days_logged, r.adherence, r.streak) == (31, 1.0, 31)
     # Last 7 days: function 6 and pain 4; baseline 2 and 8.
-    assert (r.change["function"], r.change["pain"]) == (4, -4)
+    assert (r.changes["function"].value, r.changes["pain"].value) == (4, -4)
     assert (r.verdict("function"), r.verdict("pain")) == ("better", "better")
     text = r.explain()
     assert "Mon 14 Sep" in text and "10 days later" in text and "Thu 24 Sep" in text
@@ -79,7 +79,7 @@ def test_a_change_still_inside_its_hold_is_said_as_pending():
     assert r.function_pending is None
     data = r.as_json()
     assert (data["pain_pending"], data["function_pending"]) == ("2026-09-30", None)
-    assert r.change["pain"] == -2.9  # last 7 days: two 8s and five 4s = 36/7 = 5.1
+    assert r.changes["pain"].value == -2.9  # last 7 days: two 8s and five 4s = 36/7 = 5.1
     assert "Pain has not eased" not in r.explain()
     assert (
         "Pain has stayed at least 2 points below the baseline since Wed 30 Sep (last 7 days "
@@ -219,3 +219,35 @@ def test_exercise_minutes_a_week_are_over_calendar_weeks():
     # 90 minutes over 14 calendar days = 2 weeks: 45 a week (per logged day it is 90/11 = 8.2).
     assert r.exercise_per_week == 45
     assert r.as_json()["exercise"] == {"minutes_per_week": 45, "goal_per_week": 140}
+
+
+def test_every_measure_has_its_change_since_baseline():
+    r = analyse(other_days(), goal=20)
+    changes = {name: (c.value, c.verdict) for name, c in r.changes.items()}
+    assert changes == {
+        "function": (0, "same"),
+        "pain": (0, "same"),
+        "worst": (None, None),  # none logged, like allodynia, sleep and mood
+        "allodynia": (None, None),
+        "sleep": (None, None),
+        "mood": (None, None),
+        "swelling": (-0.57, "better"),  # 5/7 = 0.71 -> 1/7 = 0.14
+        "skin_change": (0, "same"),
+        "school_full": (0.6, "better"),  # 1 of 5 school days -> 4 of 5
+        "school_part": (0, "same"),
+        "school_missed": (-0.6, "better"),  # 3 of 5 -> 0 of 5
+        "sport": (0.57, "better"),  # 0 -> 4 of 7
+        "social": (-0.14, "same"),  # 2 -> 1 of 7: under 0.15 apart
+        "goal_met": (1, "better"),  # 20 minutes a day: 0 of 7 -> 7 of 7
+        "exercise": (20, "better"),  # 10 -> 30 minutes a logged day
+    }
+    assert r.changes["school_part"].direction == "same" and r.verdict("sport") == "better"
+    assert r.baseline_period.text("school_missed") == "3 of 5 school days"
+    assert r.last_7.text("swelling") == "1 of 7 days" and r.last_7.text("exercise") == "30"
+    data = r.as_json()
+    assert data["change_since_baseline"]["swelling"] == -0.57
+    assert data["verdict_since_baseline"]["school_missed"] == "better"
+    assert data["baseline_measures"]["school_full_days"] == {"days": 1, "of": 5}
+    assert data["last_7_days"]["sport_days"] == {"days": 4, "of": 7}
+    assert data["baseline_measures"]["exercise_minutes_per_logged_day"] == 10
+    assert data["last_7_days"]["pain"]["mean"] == 5

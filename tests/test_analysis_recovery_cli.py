@@ -8,7 +8,7 @@ import json
 import pytest
 
 from ampsdiary.store import open_diary
-from analysis_helpers import STEP_FUNCTION, STEP_PAIN, write_diary
+from analysis_helpers import STEP_FUNCTION, STEP_PAIN, log_other_days, write_diary
 
 
 def test_recovery_json_keys_other_tools_rely_on(run, db_path):
@@ -55,7 +55,7 @@ def test_recovery_says_a_change_waiting_for_its_hold(run, db_path):
         "Tue 24 Nov)"
     ) in result.output
     said = " ".join(result.output.split())
-    assert "Pain -2.9 better" in said.replace("8.0 5.1 (7 days) ", "")
+    assert "Pain 8.0 (7 days) 5.1 (7 days) -2.9 better" in said
     assert "since Tue 17 Nov (last 7 days 5.1); it counts as lasting once that has held" in said
     data = json.loads(run("recovery", "--json").output)
     assert (data["pain_onset"], data["pain_pending"]) == (None, "2026-11-17")
@@ -133,3 +133,27 @@ def test_one_logged_day_is_one_day(run):
         lines[1] == "Baseline: Wed 18 Nov – Wed 18 Nov 2026 (1 day logged; the first days logged)."
     )
     assert "Function improved from: not yet" in result.output
+
+
+def test_recovery_shows_the_change_of_every_measure(run, monkeypatch):
+    # The OTHER two weeks (analysis_helpers), ending today (Wed 18 Nov).
+    log_other_days(run, dt.date(2026, 11, 5))
+    monkeypatch.setenv("COLUMNS", "80")
+    result = run("recovery")
+    assert result.exit_code == 0, result.output
+    assert max(len(line) for line in result.output.splitlines()) <= 80
+    assert "Exercise min a logged day" in result.output  # on one line, not wrapped
+    said = " ".join(result.output.split())
+    assert "Swelling days 5 of 7 days 1 of 7 days ↓ better" in said
+    assert "Skin-change days 3 of 7 days 3 of 7 days → same" in said
+    assert "School: full days 1 of 5 school days 4 of 5 school days ↑ better" in said
+    assert "School: part days 1 of 5 school days 1 of 5 school days → same" in said
+    assert "School: missed days 3 of 5 school days 0 of 5 school days ↓ better" in said
+    assert "Sport or gym days 0 of 7 days 4 of 7 days ↑ better" in said
+    assert "Days with friends 2 of 7 days 1 of 7 days → same" in said
+    assert "Exercise min a logged day 10 30 +20.0 better" in said
+    data = json.loads(run("recovery", "--json").output)
+    assert data["change_since_baseline"]["school_missed"] == -0.6
+    assert data["verdict_since_baseline"]["swelling"] == "better"
+    assert data["baseline_measures"]["swelling_days"] == {"days": 5, "of": 7}
+    assert data["last_7_days"]["exercise_minutes_per_logged_day"] == 30

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..daily import Day
+from ..dates import date_range
 from ..errors import EMPTY_DIARY, DiaryError
 from .measures import SCALES, mean, series
 
@@ -60,9 +61,15 @@ def logged_dates(days: list[Day]) -> list[dt.date]:
     return logged
 
 
+def window_days(days: list[Day], start: dt.date, end: dt.date) -> list[Day]:
+    """One Day for each calendar day from start to end; a day outside `days` is not logged."""
+    by_date = {d.date: d for d in days}
+    return [by_date.get(date) or Day(date) for date in date_range(start, end)]
+
+
 def means(days: list[Day], start: dt.date, end: dt.date) -> dict[str, float | None]:
     """The exact mean of each measure over the days from start to end."""
-    window = [d for d in days if start <= d.date <= end]
+    window = window_days(days, start, end)
     return {name: mean(series(window, name)) for name in SCALES}
 
 

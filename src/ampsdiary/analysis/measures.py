@@ -70,6 +70,14 @@ COUNTS = {
     "social": _count("social", "Days with friends", "up"),
     "goal_met": _count("goal_met", "Exercise goal met", "up"),
 }
+# Every measure a period has, in the order tables list them: a change is measured for each.
+ALL_MEASURES: dict[str, Measure] = {**SCALES, **COUNTS, EXERCISE.name: EXERCISE}
+ARROWS = {"up": "↑", "down": "↓", "same": "→"}
+
+
+def arrow(direction: str | None) -> str:
+    """The arrow of a direction (up, down, same); none when it is unknown."""
+    return ARROWS.get(direction or "", "")
 
 
 def mean(values: Iterable[float | None]) -> float | None:

@@ -8,7 +8,21 @@ from typing import Any
 
 from ..daily import Day
 from ..vocabulary import SESSION_KINDS
-from .measures import SCALES, Count, Stat, best_day, day_json, one, series, stat, worst_day
+from .measures import (
+    ALL_MEASURES,
+    COUNTS,
+    SCALES,
+    Count,
+    Stat,
+    arrow,
+    best_day,
+    compare,
+    day_json,
+    one,
+    series,
+    stat,
+    worst_day,
+)
 
 
 def _count(days: list[Day], name: str) -> Count:
@@ -73,14 +87,33 @@ class Period:
             return self.exercise_per_day
         return self.stats[name].mean
 
+    def value(self, name: str) -> float | None:
+        """What a change is measured on: a days-with count's share of the days answered, else
+        the mean (at one decimal, as shown)."""
+        return self.counts[name].share if name in COUNTS else self.mean(name)
+
+    def text(self, name: str) -> str:
+        """'5.1 (6 days)', '3 of 5 days' or exercise minutes a logged day; blank when unknown."""
+        if name in COUNTS:
+            return self.counts[name].text()
+        if name == "exercise":
+            return "" if self.exercise_per_day is None else f"{self.exercise_per_day:g}"
+        return self.stats[name].text()
+
+    def measures_json(self) -> dict[str, Any]:
+        """Each scale's stat and each count, keyed as in `as_json`."""
+        return {
+            **{name: s.as_json() for name, s in self.stats.items()},
+            **{f"{name}_days": c.as_json() for name, c in self.counts.items()},
+        }
+
     def as_json(self) -> dict[str, Any]:
         return {
             "start": self.start.isoformat(),
             "end": self.end.isoformat(),
             "calendar_days": self.calendar_days,
             "days_logged": self.days_logged,
-            **{name: s.as_json() for name, s in self.stats.items()},
-            **{f"{name}_days": c.as_json() for name, c in self.counts.items()},
+            **self.measures_json(),
             "exercise": {
                 "minutes_by_kind": self.exercise,
                 "minutes_total": self.exercise_total or None,  # no session: missing, not 0
@@ -122,3 +155,37 @@ def period(days: list[Day], goal: int | None = None) -> Period:
         worst=worst_day(days),
         notes=[(d.date, d.day_note) for d in days if d.day_note],
     )
+
+
+@dataclass(frozen=True)
+class Change:
+    """How one measure moved from one period to another, and what that means.
+
+    `value` is the difference of the means at one decimal, or of the shares (0 to 1) at two
+    for a days-with count; `direction` is up/down/same, `verdict` better/worse/same (None
+    when unknown, or when neither way is better).
+    """
+
+    value: float | None
+    direction: str | None
+    verdict: str | None
+
+    @property
+    def arrow(self) -> str:
+        return arrow(self.direction)
+
+    def as_json(self) -> dict[str, Any]:
+        return {"change": self.value, "direction": self.direction, "verdict": self.verdict}
+
+
+def changes(now: Period, before: Period) -> dict[str, Change]:
+    """The change of every measure the periods have (goal met only with a goal), in order."""
+    result = {}
+    for name, measure in ALL_MEASURES.items():
+        if name in COUNTS and name not in now.counts:
+            continue
+        a, b = now.value(name), before.value(name)
+        digits = 2 if name in COUNTS else 1
+        diff = None if a is None or b is None else round(a - b, digits) + 0.0
+        result[name] = Change(diff, *compare(measure, a, b))
+    return result

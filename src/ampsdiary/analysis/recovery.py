@@ -8,28 +8,16 @@ enough to explain to a parent and to check by hand (docs/analysis.md works one t
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from ..daily import Day
 from ..dates import day_label
 from ..progress import streak
-from .baseline import BASELINE_DAYS, baseline_window, logged_dates, means
-from .measures import (
-    EPS,
-    SCALES,
-    Stat,
-    compare,
-    day_json,
-    iso,
-    number,
-    one,
-    plural,
-    series,
-    stat,
-)
+from .baseline import BASELINE_DAYS, baseline_window, logged_dates, means, window_days
+from .measures import EPS, day_json, iso, number, plural, series
 from .onsets import SMOOTH_MIN, onsets, smooth
-from .period import period
+from .period import Change, Period, changes, period
 
 PATTERNS = ("function-first", "together", "pain-first", "function-only", "pain-only", "not-yet")
 TOGETHER_DAYS = 3  # onsets this close count as "together"
@@ -51,6 +39,10 @@ def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 2) + 0.0  # + 0.0: never "-0.0"
 
 
+def _measures_json(p: Period) -> dict[str, Any]:
+    return {**p.measures_json(), "exercise_minutes_per_logged_day": p.exercise_per_day}
+
+
 @dataclass
 class Recovery:
     """The whole recovery picture of one diary; `explain()` says it in plain words."""
@@ -70,9 +62,9 @@ class Recovery:
     function_smooth: list[float | None]
     pain_smooth: list[float | None]
     days_logged: int
-    baseline_days: int = 0  # days logged inside the baseline window
-    recent: dict[str, Stat] = field(default_factory=dict)  # the last 7 calendar days
-    change: dict[str, float | None] = field(default_factory=dict)  # recent mean - baseline
+    baseline_period: Period  # every measure over the baseline window
+    last_7: Period  # the same over the last 7 calendar days
+    changes: dict[str, Change]  # the last 7 days against the baseline, every measure
     streak: int = 0
     best: Day | None = None
     worst: Day | None = None
@@ -82,8 +74,13 @@ class Recovery:
     treatment_start: dt.date | None = None  # as set, even when the baseline fell back
 
     def verdict(self, name: str) -> str | None:
-        """Is the last week's mean better, worse or the same as the baseline (at one decimal)?"""
-        return compare(SCALES[name], self.recent[name].mean, one(self.baseline[name]))[1]
+        """Are the last 7 days better, worse or the same as the baseline (as shown)?"""
+        return self.changes[name].verdict
+
+    @property
+    def baseline_days(self) -> int:
+        """Days logged inside the baseline window."""
+        return self.baseline_period.days_logged
 
     @property
     def adherence(self) -> float:
@@ -114,9 +111,10 @@ class Recovery:
             "days_logged": self.days_logged,
             "adherence": self.adherence,
             "streak": self.streak,
-            "last_7_days": {name: s.as_json() for name, s in self.recent.items()},
-            "change_since_baseline": self.change,
-            "verdict_since_baseline": {name: self.verdict(name) for name in self.recent},
+            "baseline_measures": _measures_json(self.baseline_period),
+            "last_7_days": _measures_json(self.last_7),
+            "change_since_baseline": {name: c.value for name, c in self.changes.items()},
+            "verdict_since_baseline": {name: c.verdict for name, c in self.changes.items()},
             "best_day": day_json(self.best),
             "worst_day": day_json(self.worst),
             "exercise": {
@@ -171,7 +169,7 @@ class Recovery:
         return f"During the baseline ({window}), {said}"
 
     def _now(self, name: str) -> str:
-        recent = self.recent[name].mean if name in self.recent else None
+        recent = self.last_7.mean(name)
         return "" if recent is None else f" (last 7 days {number(recent)})"
 
     def pending_of(self, name: str) -> tuple[dt.date, dt.date] | None:
@@ -288,7 +286,7 @@ def analyse(
         p_on, p_pending = onsets(
             dates, p_values, p_smooth, end, lambda v: v <= p_base - threshold + EPS, hold
         )
-    recent = {name: stat(series(days[-7:], name)) for name in SCALES}
+    base, last_7 = period(window_days(days, start, end), goal), period(days[-7:], goal)
     whole = period(days, goal)
     return Recovery(
         baseline_start=start,
@@ -306,12 +304,9 @@ def analyse(
         function_smooth=f_smooth,
         pain_smooth=p_smooth,
         days_logged=len(logged),
-        baseline_days=sum(start <= d <= end for d in logged),
-        recent=recent,
-        change={
-            name: None if s.mean is None or baseline[name] is None else one(s.mean - baseline[name])
-            for name, s in recent.items()
-        },
+        baseline_period=base,
+        last_7=last_7,
+        changes=changes(last_7, base),
         streak=streak(logged, dates[-1]),
         best=whole.best,
         worst=whole.worst,

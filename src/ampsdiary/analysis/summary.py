@@ -16,15 +16,14 @@ from .measures import (
     EXERCISE,
     SCALES,
     Measure,
+    arrow,
     best_and_hardest,
     compare,
     day_json,
     number,
     one,
 )
-from .period import Period, period
-
-ARROWS = {"up": "↑", "down": "↓", "same": "→"}
+from .period import Period, changes, period
 
 
 @dataclass(frozen=True)
@@ -43,7 +42,7 @@ class Row:
 
     @property
     def arrow(self) -> str:
-        return ARROWS.get(self.direction or "", "")
+        return arrow(self.direction)
 
 
 def _row(measure: Measure, label: str, this: str, last: str, a: Any, b: Any) -> Row:
@@ -227,12 +226,6 @@ class WeekSummary:
         return said + (f" ({m['verdict']})." if m["verdict"] else ".")
 
     def as_json(self) -> dict[str, Any]:
-        changes = {}
-        for name, m in {**SCALES, "exercise": EXERCISE}.items():
-            a, b = self.this.mean(name), self.last.mean(name)
-            direction, verdict = compare(m, a, b)
-            change = None if a is None or b is None else one(a - b)
-            changes[name] = {"change": change, "direction": direction, "verdict": verdict}
         return {
             "start": self.start.isoformat(),
             "end": self.end.isoformat(),
@@ -240,7 +233,7 @@ class WeekSummary:
             "goal_per_day": self.goal,
             "this_week": self.this.as_json(),
             "last_week": self.last.as_json(),
-            "changes": changes,
+            "changes": {n: c.as_json() for n, c in changes(self.this, self.last).items()},
             "most_changed": self.most_changed,
             "best_day": day_json(self.best_day),
             "worst_day": day_json(self.worst_day),

@@ -13,7 +13,8 @@ from rich.table import Table
 from rich.text import Text
 
 from ..analysis.baseline import BASELINE_SOURCES
-from ..analysis.measures import SCALES, best_and_hardest, number, plural
+from ..analysis.measures import ALL_MEASURES, COUNTS, best_and_hardest, number, plural
+from ..analysis.period import Change
 from ..analysis.recovery import Recovery
 from ..analysis.summary import WeekSummary
 from ..analysis.trends import MEASURES, TrendRow, Trends
@@ -28,6 +29,14 @@ def _change(text: str, verdict: str | None) -> Text:
     return Text(text, style=STYLES.get(verdict or "", ""))
 
 
+def _table(*columns: tuple[str, str]) -> Table:
+    """A table of (title, justify) columns, one space apart, so 80 columns hold every row."""
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, collapse_padding=True)
+    for name, justify in columns:
+        table.add_column(name, justify=justify)
+    return table
+
+
 def _dated(day: dt.date) -> str:
     """'Tue 6 Oct 2026'."""
     return f"{day_label(day)} {day.year}"
@@ -37,10 +46,7 @@ def summary(s: WeekSummary, out: Console) -> None:
     so_far = f" (so far: to {day_label(s.this.end)})" if s.this.end < s.end else ""
     out.print(f"Week {label(s.start, s.end)}{so_far}", markup=False)
     out.print(Text(s.headline, style="bold"))
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False)
-    for name, justify in (("", "left"), ("This week", "right"), ("Last week", "right")):
-        table.add_column(name, justify=justify)
-    table.add_column("Change")
+    table = _table(("", "left"), ("This week", "right"), ("Last week", "right"), ("Change", "left"))
     for row in s.rows:
         word = f"{row.arrow} {row.verdict or ''}".strip()
         table.add_row(row.label, row.this, row.last, _change(word, row.verdict))
@@ -92,6 +98,14 @@ def trends(t: Trends, out: Console) -> None:
         out.print(f"{MEASURES[name].label:<{width}} {line}  {better}".rstrip(), markup=False)
 
 
+def _since(name: str, change: Change) -> Text:
+    """'+4.0 better' for a mean; '↓ better' for a days-with count, whose share is not shown."""
+    if change.value is None:
+        return Text("")
+    amount = change.arrow if name in COUNTS else f"{change.value:+.1f}"
+    return _change(f"{amount} {change.verdict or ''}".strip(), change.verdict)
+
+
 def _onset(r: Recovery, name: str) -> str:
     """'Mon 14 Sep 2026', or 'not yet' with the change still waiting for its hold."""
     found = r.function_onset if name == "function" else r.pain_onset
@@ -115,19 +129,12 @@ def recovery(r: Recovery, out: Console) -> None:
         f"({plural(r.baseline_days, 'day')} logged; {BASELINE_SOURCES[r.baseline_source]}).",
         markup=False,
     )
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False)
-    for name, justify in (
-        ("", "left"),
-        ("Baseline", "right"),
-        ("Last 7 days", "right"),
-        ("Change", "right"),
-    ):
-        table.add_column(name, justify=justify)
-    for name, m in SCALES.items():
-        recent, delta = r.recent[name], r.change[name]
-        verdict = r.verdict(name)
-        shown = "" if delta is None else f"{delta:+.1f} {verdict or ''}".strip()
-        table.add_row(m.label, number(r.baseline[name]), recent.text(), _change(shown, verdict))
+    table = _table(
+        ("", "left"), ("Baseline", "right"), ("Last 7 days", "right"), ("Change", "right")
+    )
+    for name, change in r.changes.items():
+        base, recent = r.baseline_period.text(name), r.last_7.text(name)
+        table.add_row(ALL_MEASURES[name].label, base, recent, _since(name, change))
     out.print(table)
     for what, name in (("Function improved from:", "function"), ("Pain eased from:", "pain")):
         out.print(f"{what:<23} {_onset(r, name)}", markup=False)
