@@ -31,7 +31,7 @@ def make_days(
 ) -> list[Day]:
     """One Day a calendar day; a day with neither value is not logged."""
     return [
-        Day(date, entries=int(p is not None), pain=p, function=f)
+        Day(date, entries=int(p is not None), pain=p, function=f, day_record=f is not None)
         for date, f, p in zip(dates(len(function), start), function, pain, strict=True)
     ]
 

@@ -251,3 +251,31 @@ def test_every_measure_has_its_change_since_baseline():
     assert data["last_7_days"]["sport_days"] == {"days": 4, "of": 7}
     assert data["baseline_measures"]["exercise_minutes_per_logged_day"] == 10
     assert data["last_7_days"]["pain"]["mean"] == 5
+
+
+def test_a_baseline_without_function_scores_says_function_cannot_be_judged():
+    # Function is first logged on day 7 (2, then 6 from day 12 on): the first 7 days, the
+    # baseline, have pain only.
+    days = make_days([None] * 7 + [2] * 5 + [6] * 23, [8] * 35)
+    r = analyse(days)
+    assert (r.baseline["function"], r.function_onset, r.pattern) == (None, None, "not-yet")
+    assert r.explain() == (
+        "During the baseline (Tue 1 Sep to Mon 7 Sep), pain averaged 8.0 out of 10. No function "
+        "scores were logged in it, so function cannot be judged: choose baseline days with "
+        "function scores with --baseline-from and --baseline-to. Pain has not eased by 2 "
+        "points yet (last 7 days 8.0). Keep logging, so you can see the change when it comes."
+    )
+    # Days 7-13 as the baseline: function 2, 2, 2, 2, 2, 6, 6 = 22/7 = 3.14, so it needs 5.14.
+    # Day 16 smooths 2, 2, 6, 6, 6, 6, 6 = 34/7 = 4.86; day 17: one 2 and six 6s = 38/7 = 5.43.
+    assert analyse(days, baseline_start=day(7)).function_onset == day(17)
+
+
+def test_a_baseline_without_pain_scores_says_pain_cannot_be_judged():
+    r = analyse(make_days([2] * 7 + [6] * 28, [None] * 7 + [8] * 5 + [4] * 23))
+    assert (r.baseline["pain"], r.pain_onset, r.function_onset) == (None, None, day(10))
+    text = r.explain()
+    assert "function averaged 2.0 out of 10. No pain scores were logged in it, so pain " in text
+    assert "Function started to improve on Fri 11 Sep" in text and "Pain has not" not in text
+    never = analyse(make_days([2] * 7 + [6] * 24, [None] * 31)).explain()
+    assert "No pain scores have been logged, so pain is left out." in never
+    assert "--baseline-from" not in never

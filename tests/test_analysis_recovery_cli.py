@@ -157,3 +157,16 @@ def test_recovery_shows_the_change_of_every_measure(run, monkeypatch):
     assert data["verdict_since_baseline"]["swelling"] == "better"
     assert data["baseline_measures"]["swelling_days"] == {"days": 5, "of": 7}
     assert data["last_7_days"]["exercise_minutes_per_logged_day"] == 30
+
+
+def test_recovery_says_what_a_baseline_without_scores_cannot_judge(run, db_path):
+    # No function in the first 7 days (the baseline); then 2, and 6 from the sixth day on.
+    write_diary(db_path, [None] * 7 + [2] * 5 + [6] * 23, [8] * 35, dt.date(2026, 10, 15))
+    result = run("recovery")
+    assert result.exit_code == 0, result.output
+    assert "Function improved from: cannot tell (no function scores in the baseline)" in (
+        result.output
+    )
+    said = " ".join(result.output.split())
+    assert "so function cannot be judged: choose baseline days with function scores" in said
+    assert "no lasting change" not in said

@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..daily import Day
-from ..dates import day_label
 from ..progress import streak
-from .baseline import BASELINE_DAYS, baseline_window, logged_dates, means, window_days
-from .measures import EPS, day_json, iso, number, plural, series
-from .onsets import SMOOTH_MIN, onsets, smooth
+from .baseline import baseline_window, logged_dates, means, window_days
+from .explain import explain
+from .measures import EPS, day_json, iso, series
+from .onsets import onsets, smooth
 from .period import Change, Period, changes, period
 
 PATTERNS = ("function-first", "together", "pain-first", "function-only", "pain-only", "not-yet")
@@ -65,10 +65,8 @@ class Recovery:
     baseline_period: Period  # every measure over the baseline window
     last_7: Period  # the same over the last 7 calendar days
     changes: dict[str, Change]  # the last 7 days against the baseline, every measure
+    whole: Period  # every day analysed, first logged to last
     streak: int = 0
-    best: Day | None = None
-    worst: Day | None = None
-    exercise_per_week: int | None = None  # Period.exercise_per_week of the whole span
     goal: int | None = None  # exercise minutes a day
     baseline_source: str = "first-logged-days"  # one of BASELINE_SOURCES
     treatment_start: dt.date | None = None  # as set, even when the baseline fell back
@@ -76,6 +74,18 @@ class Recovery:
     def verdict(self, name: str) -> str | None:
         """Are the last 7 days better, worse or the same as the baseline (as shown)?"""
         return self.changes[name].verdict
+
+    @property
+    def best(self) -> Day | None:
+        return self.whole.best
+
+    @property
+    def worst(self) -> Day | None:
+        return self.whole.worst
+
+    @property
+    def exercise_per_week(self) -> int | None:
+        return self.whole.exercise_per_week
 
     @property
     def baseline_days(self) -> int:
@@ -129,132 +139,17 @@ class Recovery:
         }
 
     def explain(self) -> str:
-        """A short paragraph a parent understands; "not yet" is said kindly."""
-        parts = [self._fallback_text(), self._baseline_text(), self._onset_text()]
-        if self.pattern in ("function-only", "pain-only", "not-yet"):
-            parts.append(self._too_early_text())
-        return " ".join(p for p in parts if p)
-
-    def _fallback_text(self) -> str:
-        """Why the baseline is not the week before the treatment start, when one is set."""
-        start = self.treatment_start
-        if start is None or self.baseline_source != "first-logged-days":
-            return ""
-        first = f"the first {plural(self.baseline_days, 'logged day')}"
-        if start > self.dates[-1]:
-            return (
-                f"The treatment start ({day_label(start)}) is after the last day analysed "
-                f"({day_label(self.dates[-1])}), so the baseline is {first}."
-            )
-        return (
-            f"Nothing was logged in the {BASELINE_DAYS} days before the treatment start "
-            f"({day_label(start)}), so the baseline is {first} instead."
-        )
-
-    def _baseline_text(self) -> str:
-        window = f"{day_label(self.baseline_start)} to {day_label(self.baseline_end)}"
-        f, p = self.baseline["function"], self.baseline["pain"]
-        if f is None and p is None:
-            return (
-                f"There are no function or pain scores in the baseline ({window}), so there is "
-                "nothing to compare with yet; choose other days with --baseline-from and "
-                "--baseline-to."
-            )
-        if f is not None and p is not None:
-            said = f"function averaged {number(f)} out of 10 and pain {number(p)}."
-        elif f is not None:
-            said = f"function averaged {number(f)} out of 10 (no pain scores were logged)."
-        else:
-            said = f"pain averaged {number(p)} out of 10 (no function scores were logged)."
-        return f"During the baseline ({window}), {said}"
-
-    def _now(self, name: str) -> str:
-        recent = self.last_7.mean(name)
-        return "" if recent is None else f" (last 7 days {number(recent)})"
+        """A short paragraph a parent understands (explain.py)."""
+        return explain(self)
 
     def pending_of(self, name: str) -> tuple[dt.date, dt.date] | None:
         """(on target since, lasting once it holds to) for a change not confirmed yet."""
         since = self.function_pending if name == "function" else self.pain_pending
         return None if since is None else (since, since + dt.timedelta(days=self.hold_days))
 
-    def _pending_text(self, name: str) -> str:
-        """Why the table can show a change the onset does not yet: its hold is not over."""
-        dates = self.pending_of(name)
-        if dates is None:
-            return ""
-        side = "above" if name == "function" else "below"
-        return (
-            f"{name.capitalize()} has stayed at least {self.threshold:g} points {side} the "
-            f"baseline since {day_label(dates[0])}{self._now(name)}; it counts as lasting once "
-            f"that has held until {day_label(dates[1])}."
-        )
-
-    def _onset_text(self) -> str:
-        t = f"{self.threshold:g}"
-        f, p, lag = self.function_onset, self.pain_onset, self.lag_days
-        if f and p and self.pattern == "pain-first":
-            return (
-                f"Pain started to ease on {day_label(p)}, {plural(-lag, 'day')} before function "
-                f"started to improve on {day_label(f)}. Function usually moves first, but both "
-                "are clearly better now, and that is what counts."
-            )
-        if f and p and self.pattern == "together":
-            return (
-                f"Function started to improve on {day_label(f)} and pain started to ease on "
-                f"{day_label(p)}: about the same time, and both by at least {t} points."
-            )
-        if f:
-            rose = (
-                f"Function started to improve on {day_label(f)}: its 7-day average rose at least "
-                f"{t} points above the baseline and stayed there for the next "
-                f"{plural(self.hold_days, 'day')}."
-            )
-            if p:
-                return (
-                    f"{rose} Pain started to ease {plural(lag, 'day')} later, on {day_label(p)}. "
-                    "That is the usual order in AMPS: doing more comes first, and pain eases "
-                    "later."
-                )
-            if self.pain_pending:
-                return f"{rose} {self._pending_text('pain')}"
-            return (
-                f"{rose} Pain has not eased by {t} points yet{self._now('pain')}. That is "
-                "normal: function usually moves first, and pain often follows weeks or months "
-                "later. Keep going."
-            )
-        if p and self.function_pending:
-            return f"Pain started to ease on {day_label(p)}. {self._pending_text('function')}"
-        if p:
-            return (
-                f"Pain started to ease on {day_label(p)}. Function has not risen by {t} points "
-                f"yet{self._now('function')}; doing a little more each day, step by step, is "
-                "what usually brings it."
-            )
-        if self.function_pending or self.pain_pending:
-            said = " ".join(p for p in map(self._pending_text, ("function", "pain")) if p)
-            return f"There is no lasting change of {t} points in function or pain yet. {said}"
-        return (
-            f"There is no lasting change of {t} points in function or pain yet. That is common "
-            "early on: function usually moves first, often after a few weeks of daily exercise, "
-            "and pain eases later."
-        )
-
-    def _too_early_text(self) -> str:
-        after = sum(d > self.baseline_end for d in self.dates)
-        if self.function_pending or self.pain_pending:
-            return "Keep logging, so it can count."
-        if after > self.hold_days + SMOOTH_MIN:
-            return "Keep logging, so you can see the change when it comes."
-        if not after:
-            return (
-                "Everything logged so far is the baseline; a change counts once it has lasted "
-                f"{plural(self.hold_days, 'day')} after it, so keep logging."
-            )
-        return (
-            f"There {'is' if after == 1 else 'are'} only {plural(after, 'day')} after the "
-            f"baseline so far; a change counts once it has lasted {plural(self.hold_days, 'day')}, "
-            "so keep logging."
-        )
+    def onset(self, name: str) -> dt.date | None:
+        """The function or the pain onset, by name."""
+        return self.function_onset if name == "function" else self.pain_onset
 
 
 def analyse(
@@ -287,7 +182,6 @@ def analyse(
             dates, p_values, p_smooth, end, lambda v: v <= p_base - threshold + EPS, hold
         )
     base, last_7 = period(window_days(days, start, end), goal), period(days[-7:], goal)
-    whole = period(days, goal)
     return Recovery(
         baseline_start=start,
         baseline_end=end,
@@ -308,9 +202,7 @@ def analyse(
         last_7=last_7,
         changes=changes(last_7, base),
         streak=streak(logged, dates[-1]),
-        best=whole.best,
-        worst=whole.worst,
-        exercise_per_week=whole.exercise_per_week,
+        whole=period(days, goal),
         goal=goal,
         baseline_source=source,
         treatment_start=treatment_start,

@@ -107,8 +107,10 @@ def _since(name: str, change: Change) -> Text:
 
 
 def _onset(r: Recovery, name: str) -> str:
-    """'Mon 14 Sep 2026', or 'not yet' with the change still waiting for its hold."""
-    found = r.function_onset if name == "function" else r.pain_onset
+    """'Mon 14 Sep 2026', or 'not yet' (with a change waiting for its hold), or cannot tell."""
+    if r.baseline[name] is None:
+        return f"cannot tell (no {name} scores in the baseline)"
+    found = r.onset(name)
     if found:
         return _dated(found)
     waiting = r.pending_of(name)
