@@ -39,17 +39,20 @@ def make_days(
 def write_diary(
     path: Path,
     function: list[int | None],
-    pain: list[int | None],
+    pain: list[int | list[int] | None],
     start: dt.date = START,
     settings: dict[str, str] | None = None,
     days: dict[str, dict] | None = None,
 ) -> Path:
-    """The same values as a stored diary; `days` adds day facts (notes, sport...) by date."""
+    """The same values as a stored diary; `days` adds day facts (notes, sport...) by date.
+
+    A list of pains is that day's entries, one an hour from 08:00.
+    """
     entries, facts = [], {}
     for date, f, p in zip(dates(len(function), start), function, pain, strict=True):
         key = date.isoformat()
-        if p is not None:
-            entries.append({"date": key, "time": "08:00", "pain": p})
+        for hour, value in enumerate([] if p is None else p if isinstance(p, list) else [p]):
+            entries.append({"date": key, "time": f"{8 + hour:02d}:00", "pain": value})
         if f is not None:
             facts[key] = {"date": key, "function": f}
     for key, values in (days or {}).items():

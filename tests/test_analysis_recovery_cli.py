@@ -170,3 +170,17 @@ def test_recovery_says_what_a_baseline_without_scores_cannot_judge(run, db_path)
     said = " ".join(result.output.split())
     assert "so function cannot be judged: choose baseline days with function scores" in said
     assert "no lasting change" not in said
+
+
+def test_day_means_stay_exact_so_an_onset_never_moves_by_rounding(run, db_path):
+    # Pain 8 for the baseline week, then days of several entries: 5, 6, 6 (17/3) twice and
+    # 6, 7, 7 (20/3), four days of 6 and 4 after. Day 13 (Mon 14 Sep) smooths
+    # 17/3 + 17/3 + 20/3 + 4 * 6 = 42, / 7 = exactly 6, the target; rounded to 5.67 and 6.67
+    # first, the sum would be 42.01 and the onset a day late.
+    pain = [8] * 7 + [[5, 6, 6]] * 2 + [[6, 7, 7]] + [6] * 4 + [4] * 16
+    write_diary(db_path, [5] * 30, pain, dt.date(2026, 9, 1))
+    data = json.loads(run("recovery", "--json").output)
+    assert data["pain_onset"] == "2026-09-14"
+    assert data["smoothed"][13]["pain"] == 6
+    shown = json.loads(run("show", "--json", "--days", "90").output)["days"]
+    assert next(d["pain"] for d in shown if d["date"] == "2026-09-08") == 5.67  # shown: 2 places

@@ -1,8 +1,9 @@
 """One value per day per measure: the shape every table, summary and plot works on.
 
-Pain is the mean of the day's entries, worst the highest worst-or-pain, allodynia the
-mean, swelling the worst level, skin signs present or not, exercise minutes summed by
-kind. A day with nothing logged has every value None: missing is never zero.
+Pain is the exact mean of the day's entries (rounded only where shown, so an onset never
+moves a day by rounding), worst the highest worst-or-pain, allodynia the mean, swelling the
+worst level, skin signs present or not, exercise minutes summed by kind. A day with nothing
+logged has every value None: missing is never zero.
 """
 
 from __future__ import annotations
@@ -10,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
-from statistics import fmean
 from typing import TYPE_CHECKING, Any
 
+from .analysis.measures import mean, rounded
 from .dates import date_range
 from .vocabulary import SWELLING
 
@@ -53,15 +54,12 @@ class Day:
         return sum(self.exercise.values()) if self.exercise else None
 
     def as_json(self) -> Row:
-        """Plain JSON types; private notes are not part of a Day at all."""
+        """Plain JSON types, means at two decimals; private notes are not part of a Day at all."""
         data = asdict(self)
         data["date"] = self.date.isoformat()
+        data["pain"], data["allodynia"] = (rounded(v, 2) for v in (self.pain, self.allodynia))
         data["exercise_minutes"] = self.exercise_minutes
         return data
-
-
-def _mean(values: list[float]) -> float | None:
-    return round(fmean(values), 2) if values else None
 
 
 def _skin(entries: list[Row]) -> tuple[bool | None, list[str]]:
@@ -79,10 +77,10 @@ def _skin(entries: list[Row]) -> tuple[bool | None, list[str]]:
 
 def _from_entries(day: Day, entries: list[Row]) -> None:
     day.entries = len(entries)
-    day.pain = _mean([e["pain"] for e in entries if e["pain"] is not None])
+    day.pain = mean(e["pain"] for e in entries)
     worst = [e["worst"] if e["worst"] is not None else e["pain"] for e in entries]
     day.worst = max((w for w in worst if w is not None), default=None)
-    day.allodynia = _mean([e["allodynia"] for e in entries if e["allodynia"] is not None])
+    day.allodynia = mean(e["allodynia"] for e in entries)
     swelling = [SWELLING.index(e["swelling"]) for e in entries if e["swelling"]]
     day.swelling = SWELLING[max(swelling)] if swelling else None
     day.skin_change, day.skin = _skin(entries)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 from statistics import fmean
 from typing import TYPE_CHECKING, Any
 
@@ -86,9 +87,20 @@ def mean(values: Iterable[float | None]) -> float | None:
     return fmean(known) if known else None
 
 
+def rounded(value: float | None, digits: int = 1) -> float | None:
+    """Half up, as people round (5.25 -> 5.3, not Python's 5.2), for every number shown.
+
+    Only for showing: the analysis compares exact values. Never -0.0.
+    """
+    if value is None:
+        return None
+    exact = Decimal(repr(value)).quantize(Decimal(1).scaleb(-digits), ROUND_HALF_UP)
+    return float(exact) + 0.0
+
+
 def one(value: float | None) -> float | None:
     """Means are shown and compared at one decimal, so the words match the numbers shown."""
-    return None if value is None else round(value, 1) + 0.0  # + 0.0: -0.04 shows 0.0, not -0.0
+    return rounded(value, 1)
 
 
 def number(value: float | None) -> str:
@@ -194,7 +206,7 @@ def worst_day(days: list[Day]) -> Day | None:
 def day_json(day: Day | None) -> dict[str, Any] | None:
     if day is None:
         return None
-    return {"date": day.date.isoformat(), "function": day.function, "pain": day.pain}
+    return {"date": day.date.isoformat(), "function": day.function, "pain": rounded(day.pain, 2)}
 
 
 def day_text(day: Day | None) -> str:
@@ -202,7 +214,9 @@ def day_text(day: Day | None) -> str:
     if day is None:
         return ""
     said = [
-        f"{n} {v:g}" for n, v in (("function", day.function), ("pain", day.pain)) if v is not None
+        f"{n} {one(v):g}"
+        for n, v in (("function", day.function), ("pain", day.pain))
+        if v is not None
     ]
     return f"{day_label(day.date)} ({', '.join(said)})"
 
