@@ -130,3 +130,33 @@ def test_a_treatment_start_with_nothing_logged_before_it_falls_back_to_the_first
     # After the last day analysed it has not come yet, though days 9-12 are logged before it.
     assert baseline_window(logged, day(13), last_day=day(12)) == (day(3), day(10), FIRST)
     assert baseline_window(logged, day(12), last_day=day(12)) == (day(5), day(11), TREATMENT)
+
+
+def test_a_chosen_baseline_must_end_inside_the_diary_with_a_day_after_it():
+    logged = [day(n) for n in range(5, 21)]  # days 5 to 20; day 20 is the last analysed
+
+    def refused(start=None, end=None, last_day=day(20)):
+        with pytest.raises(DiaryError) as error:
+            baseline_window(logged, None, start, end, last_day)
+        return str(error.value)
+
+    assert refused(end=day(4)) == (
+        "--baseline-to: '2026-09-05' is before the diary's first day (2026-09-06); "
+        "use a date from 2026-09-06 to 2026-09-20"
+    )
+    assert refused(start=day(-10)) == (  # its 7 days end on day -4
+        "--baseline-from: '2026-08-22' makes a baseline that ends on 2026-08-28, before the "
+        "diary's first day (2026-09-06); use a date from 2026-09-06 to 2026-09-14"
+    )
+    assert refused(end=day(20)) == (
+        "--baseline-to: '2026-09-21' leaves no day after the baseline to compare with; "
+        "use a date from 2026-09-06 to 2026-09-20"
+    )
+    assert refused(start=day(15)) == (  # its 7 days would end on day 21
+        "--baseline-from: '2026-09-16' makes a baseline that ends on 2026-09-22, with no day "
+        "after it to compare with; use a date from 2026-09-06 to 2026-09-14"
+    )
+    assert "the diary is too young" in refused(end=day(5), last_day=day(5))
+    # A window that starts before the diary but ends inside it, one day before the last.
+    assert baseline_window(logged, None, day(0), day(19), day(20)) == (day(0), day(19), OPTIONS)
+    assert baseline_window(logged, None, day(13), None, day(20)) == (day(13), day(19), OPTIONS)

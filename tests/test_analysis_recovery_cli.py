@@ -184,3 +184,29 @@ def test_day_means_stay_exact_so_an_onset_never_moves_by_rounding(run, db_path):
     assert data["smoothed"][13]["pain"] == 6
     shown = json.loads(run("show", "--json", "--days", "90").output)["days"]
     assert next(d["pain"] for d in shown if d["date"] == "2026-09-08") == 5.67  # shown: 2 places
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["--baseline-from", "2026-11-15"],  # 7 days to Sat 21 Nov, after today (Wed 18 Nov)
+            "--baseline-from: '2026-11-15' makes a baseline that ends on 2026-11-21, with no "
+            "day after it to compare with; use a date from 2026-09-01 to 2026-11-11",
+        ),
+        (
+            ["--baseline-from", "2020-01-01", "--baseline-to", "2020-01-05"],
+            "--baseline-to: '2020-01-05' is before the diary's first day (2026-09-01); "
+            "use a date from 2026-09-01 to 2026-11-17",
+        ),
+        (
+            ["--baseline-to", "today"],
+            "--baseline-to: '2026-11-18' leaves no day after the baseline to compare with; "
+            "use a date from 2026-09-01 to 2026-11-17",
+        ),
+    ],
+)
+def test_a_baseline_out_of_the_diary_is_one_line(run, db_path, args, message):
+    write_diary(db_path, STEP_FUNCTION, STEP_PAIN)
+    result = run("recovery", *args)
+    assert (result.exit_code, result.output) == (2, f"Error: {message}\n")

@@ -42,16 +42,55 @@ def baseline_window(
         raise DiaryError(
             "--baseline-from", start.isoformat(), f"is after --baseline-to ({end}); swap them"
         )
-    if end is not None:
-        return start or end - span, end, "options"
-    if start is not None:
-        return start, start + span, "options"
+    if end is not None or start is not None:
+        first, last = start or end - span, end or start + span
+        _check_options(start, end, last, logged[0], last_day)
+        return first, last, "options"
     if treatment_start and (last_day is None or treatment_start <= last_day):
         last = treatment_start - dt.timedelta(days=1)
         if any(last - span <= d <= last for d in logged):
             return last - span, last, "treatment-start"
     first = logged[:BASELINE_DAYS]
     return first[0], first[-1], "first-logged-days"
+
+
+def _check_options(
+    start: dt.date | None,
+    end: dt.date | None,
+    last: dt.date,
+    first_logged: dt.date,
+    last_day: dt.date | None,
+) -> None:
+    """Refuse a chosen baseline that ends before the diary, or leaves no day after it.
+
+    Either makes every onset impossible while the words would say "not yet". The option
+    named is --baseline-to when given (it sets the end), else --baseline-from.
+    """
+    latest = None if last_day is None else last_day - dt.timedelta(days=1)
+    too_early, too_late = last < first_logged, latest is not None and last > latest
+    if not (too_early or too_late):
+        return
+    before = f"before the diary's first day ({first_logged})"
+    if end:
+        flag, value = "--baseline-to", end
+        problem = (
+            f"is {before}" if too_early else "leaves no day after the baseline to compare with"
+        )
+    else:
+        flag, value = "--baseline-from", start
+        after = "with no day after it to compare with" if too_late else before
+        problem = f"makes a baseline that ends on {last}, {after}"
+    raise DiaryError(flag, value.isoformat(), f"{problem}; {_allowed(end, first_logged, latest)}")
+
+
+def _allowed(end: dt.date | None, first_logged: dt.date, latest: dt.date | None) -> str:
+    """The dates an option may take: the baseline ends from the first logged day to `latest`."""
+    if latest is None:
+        return f"use a date from {first_logged} on"
+    highest = latest - dt.timedelta(days=0 if end else BASELINE_DAYS - 1)
+    if highest < first_logged:
+        return "the diary is too young to choose a baseline yet; log a few more days"
+    return f"use a date from {first_logged} to {highest}"
 
 
 def logged_dates(days: list[Day]) -> list[dt.date]:
