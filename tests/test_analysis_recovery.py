@@ -143,6 +143,12 @@ def test_a_single_day_is_its_own_baseline():
     assert "Everything logged so far is the baseline" in r.explain()
 
 
+def test_no_best_or_hardest_day_when_every_day_scored_the_same():
+    r = analyse(make_days([5] * 10, [5] * 10))
+    data = r.as_json()
+    assert (data["best_day"], data["worst_day"], data["days_scored_alike"]) == (None, None, True)
+
+
 def test_an_empty_diary_has_nothing_to_analyse():
     with pytest.raises(DiaryError, match="nothing logged"):
         analyse([])

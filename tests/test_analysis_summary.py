@@ -158,6 +158,10 @@ def test_ties_never_name_one_day_best_and_hardest():
     )
     same = week_summary(make_days([6, 5, 4], [6, 5, 4], dt.date(2026, 11, 9)), [], None)
     assert same.best_and_hardest == "Every day scored about the same."  # all (6 + 4) / 2 = 5
+    data = same.as_json()  # the JSON names no day either, and says why
+    assert (data["best_day"], data["worst_day"], data["days_scored_alike"]) == (None, None, True)
+    assert data["this_week"]["best_day"] is None and data["this_week"]["days_scored_alike"]
+    assert s.as_json()["days_scored_alike"] is False
     alone = week_summary(make_days([7, None], [3, None], dt.date(2026, 11, 9)), [], None)
     assert alone.best_and_hardest == "Only one day has a score: Mon 9 Nov (function 7, pain 3)."
 
@@ -290,3 +294,12 @@ def test_a_future_week_is_refused(run, db_path):
     result = run("summary", "--week", "2026-W50")
     assert result.exit_code == 2
     assert result.output.startswith("Error: --week: '2026-W50' is in the future")
+
+
+def test_summary_json_names_no_best_day_when_every_day_scored_the_same(run, db_path):
+    # This week (Mon 16 Nov to today, Wed 18 Nov): function 7 and pain 6 every day.
+    write_diary(db_path, [4] * 7 + [7] * 3, [4] * 7 + [6] * 3, dt.date(2026, 11, 9))
+    assert "Every day scored about the same." in run("summary").output
+    data = json.loads(run("summary", "--json").output)
+    assert (data["best_day"], data["worst_day"], data["days_scored_alike"]) == (None, None, True)
+    assert data["last_week"]["days_scored_alike"] is True

@@ -209,6 +209,23 @@ def day_json(day: Day | None) -> dict[str, Any] | None:
     return {"date": day.date.isoformat(), "function": day.function, "pain": rounded(day.pain, 2)}
 
 
+def scored_alike(best: Day | None, worst: Day | None) -> bool:
+    """Several days scored, all the same: no day is the best or the hardest."""
+    if best is None or worst is None or best.date == worst.date:
+        return False
+    return abs((day_score(best) or 0) - (day_score(worst) or 0)) < EPS
+
+
+def best_and_hardest_json(best: Day | None, worst: Day | None) -> dict[str, Any]:
+    """The JSON of the best and the hardest day, named only when the text names them."""
+    alike = scored_alike(best, worst)
+    return {
+        "best_day": None if alike else day_json(best),
+        "worst_day": None if alike else day_json(worst),
+        "days_scored_alike": alike,
+    }
+
+
 def day_text(day: Day | None) -> str:
     """'Thu 5 Nov (function 7, pain 3)'."""
     if day is None:
@@ -227,6 +244,6 @@ def best_and_hardest(best: Day | None, worst: Day | None) -> str:
         return ""
     if best.date == worst.date:
         return f"Only one day has a score: {day_text(best)}."
-    if abs((day_score(best) or 0) - (day_score(worst) or 0)) < EPS:
+    if scored_alike(best, worst):
         return "Every day scored about the same."
     return f"Best day: {day_text(best)}. Hardest day: {day_text(worst)}."

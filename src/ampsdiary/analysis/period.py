@@ -15,9 +15,9 @@ from .measures import (
     Count,
     Stat,
     arrow,
+    best_and_hardest_json,
     best_day,
     compare,
-    day_json,
     one,
     series,
     stat,
@@ -120,8 +120,7 @@ class Period:
                 "minutes_per_logged_day": self.exercise_per_day,
                 "goal_per_day": self.goal,
             },
-            "best_day": day_json(self.best),
-            "worst_day": day_json(self.worst),
+            **best_and_hardest_json(self.best, self.worst),
             "day_notes": [{"date": d.isoformat(), "note": n} for d, n in self.notes],
         }
 

@@ -18,8 +18,8 @@ from .measures import (
     Measure,
     arrow,
     best_and_hardest,
+    best_and_hardest_json,
     compare,
-    day_json,
     number,
     one,
 )
@@ -235,8 +235,7 @@ class WeekSummary:
             "last_week": self.last.as_json(),
             "changes": {n: c.as_json() for n, c in changes(self.this, self.last).items()},
             "most_changed": self.most_changed,
-            "best_day": day_json(self.best_day),
-            "worst_day": day_json(self.worst_day),
+            **best_and_hardest_json(self.best_day, self.worst_day),
             "day_notes": [{"date": d.isoformat(), "note": n} for d, n in self.notes],
         }
 
