@@ -8,6 +8,7 @@ import json
 import pytest
 
 from ampsdiary.analysis.trends import sparkline, split, trends
+from ampsdiary.cli.insight_render import TREND_COLUMNS
 from ampsdiary.errors import DiaryError
 from ampsdiary.store import open_diary
 from analysis_helpers import STEP_FUNCTION, STEP_PAIN, make_days, write_diary
@@ -76,7 +77,8 @@ def test_trends_by_month_command(run, db_path):
     result = run("trends", "--by", "month")
     assert result.exit_code == 0, result.output
     sep_line = next(line for line in result.output.splitlines() if "Sep 2026" in line)
-    assert sep_line.split()[2:7] == ["30/30", "4.7", "+2.7", "6.7", "-1.3"]
+    # The change says better or worse in words: nothing depends on colour.
+    assert sep_line.split()[2:9] == ["30/30", "4.7", "+2.7", "better", "6.7", "-1.3", "better"]
     assert "\nFunction                  ▄▅   higher is better\n" in result.output
 
 
@@ -110,3 +112,12 @@ def test_trends_on_an_empty_diary(run, db_path):
     open_diary(db_path).close()
     result = run("trends")
     assert result.exit_code == 2 and "nothing logged yet" in result.output
+
+
+def test_trends_fit_80_columns_with_every_header_whole(run, demo_db, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    result = run("--db", str(demo_db), "trends")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].split() == [*["Week", "of"], *TREND_COLUMNS] and "…" not in result.output
+    assert max(map(len, lines)) <= 80

@@ -29,11 +29,18 @@ def _change(text: str, verdict: str | None) -> Text:
     return Text(text, style=STYLES.get(verdict or "", ""))
 
 
-def _table(*columns: tuple[str, str]) -> Table:
-    """A table of (title, justify) columns, one space apart, so 80 columns hold every row."""
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, collapse_padding=True)
+def _table(*columns: tuple[str, str], no_wrap: bool = False, gap: int = 2) -> Table:
+    """A table of (title, justify) columns `gap` spaces apart (the box's own space is one),
+    with no padding at the edges, so 80 columns hold every row."""
+    table = Table(
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        padding=(0, gap - 1),
+        collapse_padding=True,
+    )
     for name, justify in columns:
-        table.add_column(name, justify=justify)
+        table.add_column(name, justify=justify, no_wrap=no_wrap)
     return table
 
 
@@ -69,17 +76,17 @@ def _trend_cells(row: TrendRow) -> list[str | Text]:
     p = row.period
     cells: list[str | Text] = [f"{p.days_logged}/{p.calendar_days}"]
     for name in ("function", "pain"):
-        delta = "" if row.change[name] is None else f"{row.change[name]:+.1f}"
-        cells += [number(p.mean(name)), _change(delta, row.verdict[name])]
+        delta, verdict = row.change[name], row.verdict[name]
+        said = "" if delta is None else f"{delta:+.1f} {verdict or ''}".strip()
+        cells += [number(p.mean(name)), _change(said, verdict)]
     cells += [number(p.mean(n)) for n in ("allodynia", "sleep", "mood")]
     return [*cells, "" if p.exercise_per_day is None else f"{p.exercise_per_day:g}"]
 
 
 def trends(t: Trends, out: Console) -> None:
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False)
-    table.add_column("Week of" if t.by == "week" else "Month", no_wrap=True)
-    for name in TREND_COLUMNS:
-        table.add_column(name, justify="right", no_wrap=True)
+    first = "Week of" if t.by == "week" else "Month"
+    columns = ((name, "right") for name in TREND_COLUMNS)
+    table = _table((first, "left"), *columns, no_wrap=True, gap=1)  # ten columns in 80
     for row in t.rows:
         title = day_label(row.period.start) if t.by == "week" else row.label
         table.add_row(title, *_trend_cells(row))
