@@ -5,7 +5,17 @@ from __future__ import annotations
 import datetime as dt
 
 from ampsdiary import progress
-from ampsdiary.analysis.measures import Count, day_text, iso, mean, plural, stat
+from ampsdiary.analysis.measures import (
+    Count,
+    day_text,
+    iso,
+    mean,
+    number,
+    one,
+    plural,
+    rounded,
+    stat,
+)
 from ampsdiary.analysis.period import period
 from ampsdiary.daily import Day
 from analysis_helpers import make_days
@@ -56,3 +66,16 @@ def test_encouragement_uses_the_same_mean_at_one_decimal():
         "Logged. Well done. You did more: function 4.3 -> 5.7 (the last 7 days against the 7 "
         "before). Function usually comes back before pain eases."
     )
+
+
+def test_numbers_shown_round_half_up_everywhere():
+    # Python's round() and format() round a half to even (5.25 -> 5.2); people round up.
+    assert (rounded(5.25), one(21 / 4), number(21 / 4), number(0.05)) == (5.3, 5.3, "5.3", "0.1")
+    assert (rounded(2.675, 2), rounded(0.125, 2), rounded(44.5, 0)) == (2.68, 0.13, 45)
+    assert (rounded(-0.04), rounded(-0.25), rounded(None)) == (0.0, -0.3, None)
+    assert str(rounded(-0.04)) == "0.0"  # never -0.0
+    assert stat([5, 5, 5, 6]).mean == 5.3
+    days = make_days([5] * 14, [5] * 14, MON)
+    days[0].exercise = {"aerobic": 13}  # 13 minutes over 2 weeks: 6.5 a week
+    assert period(days).exercise_per_week == 7
+    assert day_text(Day(MON, function=5, pain=21 / 4)) == "Mon 2 Nov (function 5, pain 5.3)"

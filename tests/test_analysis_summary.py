@@ -303,3 +303,13 @@ def test_summary_json_names_no_best_day_when_every_day_scored_the_same(run, db_p
     data = json.loads(run("summary", "--json").output)
     assert (data["best_day"], data["worst_day"], data["days_scored_alike"]) == (None, None, True)
     assert data["last_week"]["days_scored_alike"] is True
+
+
+def test_a_half_rounds_up_in_text_and_json_alike(run, db_path):
+    # Last week (Mon 9 to Sun 15 Nov) pain 5, 5, 5, 6: 21/4 = 5.25, shown 5.3, never 5.2.
+    write_diary(db_path, [5] * 4, [5, 5, 5, 6], dt.date(2026, 11, 9))
+    pain = next(line for line in run("summary").output.splitlines() if "Pain (average)" in line)
+    assert "5.3 (4 days)" in pain
+    assert json.loads(run("summary", "--json").output)["last_week"]["pain"]["mean"] == 5.3
+    baseline = json.loads(run("recovery", "--json").output)["baseline_measures"]["pain"]
+    assert baseline["mean"] == 5.3

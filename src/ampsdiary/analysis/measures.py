@@ -105,7 +105,7 @@ def one(value: float | None) -> float | None:
 
 def number(value: float | None) -> str:
     """5.0 stays 5.0 for a mean; missing is blank, never 0."""
-    return "" if value is None else f"{value:.1f}"
+    return "" if value is None else f"{rounded(value):.1f}"
 
 
 def plural(count: int, noun: str) -> str:

@@ -19,6 +19,7 @@ from .measures import (
     best_day,
     compare,
     one,
+    rounded,
     series,
     stat,
     worst_day,
@@ -80,7 +81,7 @@ class Period:
         day not logged counts as a day without exercise. What `recovery` sets against the
         weekly goal; None when no session was logged at all."""
         total = self.exercise_total
-        return round(total / self.calendar_days * 7) if total else None
+        return int(rounded(total / self.calendar_days * 7, 0)) if total else None
 
     def mean(self, name: str) -> float | None:
         if name == "exercise":
@@ -185,6 +186,6 @@ def changes(now: Period, before: Period) -> dict[str, Change]:
             continue
         a, b = now.value(name), before.value(name)
         digits = 2 if name in COUNTS else 1
-        diff = None if a is None or b is None else round(a - b, digits) + 0.0
+        diff = None if a is None or b is None else rounded(a - b, digits)
         result[name] = Change(diff, *compare(measure, a, b))
     return result

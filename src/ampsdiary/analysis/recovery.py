@@ -15,7 +15,7 @@ from ..daily import Day
 from ..progress import streak
 from .baseline import baseline_window, logged_dates, means, window_days
 from .explain import explain
-from .measures import EPS, best_and_hardest_json, iso, series
+from .measures import EPS, best_and_hardest_json, iso, rounded, series
 from .onsets import onsets, smooth
 from .period import Change, Period, changes, period
 
@@ -33,10 +33,6 @@ def pattern_of(function_onset: dt.date | None, pain_onset: dt.date | None) -> st
     if function_onset:
         return "function-only"
     return "pain-only" if pain_onset else "not-yet"
-
-
-def _round(value: float | None) -> float | None:
-    return None if value is None else round(value, 2) + 0.0  # + 0.0: never "-0.0"
 
 
 def _measures_json(p: Period) -> dict[str, Any]:
@@ -95,11 +91,11 @@ class Recovery:
     @property
     def adherence(self) -> float:
         """Days logged out of the calendar days since the first one."""
-        return round(self.days_logged / len(self.dates), 2)
+        return rounded(self.days_logged / len(self.dates), 2)
 
     def as_json(self) -> dict[str, Any]:
         return {
-            "baseline": {name: _round(v) for name, v in self.baseline.items()},
+            "baseline": {name: rounded(v, 2) for name, v in self.baseline.items()},
             "baseline_window": {
                 "start": iso(self.baseline_start),
                 "end": iso(self.baseline_end),
@@ -132,7 +128,7 @@ class Recovery:
             },
             "explanation": self.explain(),
             "smoothed": [
-                {"date": d.isoformat(), "function": _round(f), "pain": _round(p)}
+                {"date": d.isoformat(), "function": rounded(f, 2), "pain": rounded(p, 2)}
                 for d, f, p in zip(self.dates, self.function_smooth, self.pain_smooth, strict=True)
             ],
         }

@@ -8,7 +8,7 @@ from typing import Any
 
 from ..daily import Day
 from ..errors import DiaryError
-from .measures import EXERCISE, SCALES, Measure, compare, one
+from .measures import EXERCISE, SCALES, Measure, compare, one, rounded
 from .period import Period, period
 
 BLOCKS = "▁▂▃▄▅▆▇█"
@@ -37,7 +37,8 @@ def sparkline(
         elif high <= low:
             chars.append(BLOCKS[top // 2])
         else:
-            chars.append(BLOCKS[min(top, max(0, round((v - low) / (high - low) * top)))])
+            step = int(rounded((v - low) / (high - low) * top, 0))
+            chars.append(BLOCKS[min(top, max(0, step))])
     return "".join(chars)
 
 
@@ -107,7 +108,7 @@ class Trends:
     def as_json(self) -> dict[str, Any]:
         return {
             "by": self.by,
-            "baseline": {k: None if v is None else round(v, 2) for k, v in self.baseline.items()},
+            "baseline": {k: rounded(v, 2) for k, v in self.baseline.items()},
             "periods": [r.as_json() for r in self.rows],
             "sparklines": self.sparklines(),
         }
