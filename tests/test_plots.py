@@ -1,53 +1,20 @@
-"""Pictures: files really written and read back, onsets named in the SVG, clear errors."""
+"""Pictures: files really written and read back, onsets named in the SVG, labels in place."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
 import math
-import re
-import sys
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
 from ampsdiary.dates import day_label
-from ampsdiary.errors import EMPTY_DIARY
-from ampsdiary.store import open_diary
-from pdf_helpers import pdf_text
+from makers import day, diary_days, lines_of, recovery_figure, write_diary
+from readback import pdf_text, svg_text, svg_texts
 
 PRIVATE = ("I hate that nobody believes how much it hurts.", "Crush said hi.")
-START = dt.date(2026, 10, 1)  # a Thursday; 35 days end on Wed 4 Nov
 SIGNATURES = {".png": b"\x89PNG\r\n\x1a\n", ".pdf": b"%PDF-", ".svg": b"<?xml"}
-
-
-def write_diary(path: Path, function: list, pain: list, notes: dict | None = None) -> Path:
-    """One function and pain value a day from START (None = not logged), 30 minutes of
-    exercise on logged days, and day or private notes by day index."""
-    entries, days, sessions = [], [], []
-    for i, (f, p) in enumerate(zip(function, pain, strict=True)):
-        date = (START + dt.timedelta(days=i)).isoformat()
-        if f is None and p is None:
-            continue
-        if p is not None:
-            entries.append({"date": date, "time": "08:00", "pain": p, "allodynia": p - 1})
-        days.append({"date": date, "function": f, **(notes or {}).get(i, {})})
-        sessions.append({"date": date, "kind": "aerobic", "minutes": 30})
-    diary = open_diary(path)
-    diary.write_all(entries, days, sessions)
-    diary.close()
-    return path
-
-
-def svg_texts(path: Path) -> list[str]:
-    """Every piece of text in an SVG, which must parse as XML."""
-    root = ET.parse(path).getroot()
-    return [e.text.strip() for e in root.iter() if e.text and e.text.strip()]
-
-
-def svg_text(path: Path) -> str:
-    return "\n".join(svg_texts(path))
 
 
 # By hand (7-day trailing means, threshold 2, baseline = the first 7 days):
@@ -135,37 +102,6 @@ def test_the_same_diary_gives_the_same_file(run, demo_db, tmp_path):
     assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
 
 
-def recovery_figure(path: Path, function: list, pain: list):
-    """The recovery figure of a hand-made diary from START, drawn in the house style."""
-    from ampsdiary import daily
-    from ampsdiary.analysis.recovery import analyse
-    from ampsdiary.plots import recovery, style
-
-    diary = open_diary(write_diary(path, function, pain))
-    days = daily.load(diary, START, START + dt.timedelta(days=len(function) - 1))
-    diary.close()
-    with style.context():
-        fig = recovery.figure(days, analyse(days))
-        fig.draw_without_rendering()
-    return fig
-
-
-def lines_of(ax) -> dict:
-    """Each labelled line's points as {date: y}, and its raw y data under the label + ' y'."""
-    from matplotlib.dates import num2date
-
-    found = {}
-    for line in ax.get_lines():
-        xs = [num2date(x).date() if not isinstance(x, dt.date) else x for x in line.get_xdata()]
-        found[line.get_label()] = dict(zip(xs, line.get_ydata(), strict=True))
-        found[line.get_label() + " y"] = list(line.get_ydata())
-    return found
-
-
-def day(n: int) -> dt.date:
-    return START + dt.timedelta(days=n)
-
-
 def test_a_diary_kept_every_other_day_draws_its_means(tmp_path):
     """Logged on even days only: the bold mean is one line, not 18 separate dots."""
     function = [6 if i % 2 == 0 else None for i in range(35)]
@@ -218,16 +154,13 @@ def test_a_mean_with_no_neighbour_is_a_marker():
 def test_a_few_days_are_ticked_by_day_not_by_hour(tmp_path, kind):
     """Three days: a tick a day ('Thu 1' with the month under it), never '12:00'; and the
     axis shows at least a week, so one day's exercise bar does not fill the picture."""
-    from ampsdiary import daily
     from ampsdiary.plots import style, symptoms
 
     if kind == "recovery":
         fig = recovery_figure(tmp_path / "three.db", [4, 5, 6], [6, 5, 4])
         ax = fig.axes[0]
     else:
-        diary = open_diary(write_diary(tmp_path / "three.db", [4, 5, 6], [6, 5, 4]))
-        days = daily.load(diary, START, day(2))
-        diary.close()
+        days = diary_days(tmp_path / "three.db", [4, 5, 6], [6, 5, 4])
         with style.context():
             fig = symptoms.figure(days)
             fig.draw_without_rendering()
@@ -239,9 +172,11 @@ def test_a_few_days_are_ticked_by_day_not_by_hour(tmp_path, kind):
 
 
 def test_three_weeks_and_more_are_ticked_by_month(tmp_path):
+    """Months by name, days as numbers with no leading zero ('5', never '05')."""
     fig = recovery_figure(tmp_path / "known.db", FUNCTION, PAIN)
     labels = [t.get_text() for t in fig.axes[0].get_xticklabels()]
     assert "Oct" in labels and not any(":" in label for label in labels)
+    assert "5" in labels and not [label for label in labels if label.startswith("0")]
     low, high = fig.axes[0].get_xlim()
     assert high - low == pytest.approx(35)  # half a day either side of the 35 days
 
@@ -257,166 +192,59 @@ def test_calendar_cells_show_the_days_value(run, tmp_path):
     assert [t for t in texts if t.isdigit()] == ["1", "5", "2", "3", "7", "2", "4", "6", "8"]
 
 
-@pytest.mark.parametrize(
-    ("args", "message"),
-    [
-        (("plot", "graph", "--out", "x.png"), "KIND: 'graph' is not a picture; use one of: "),
-        (("plot", "recovery", "--out", "x.jpg"), "--out: 'x.jpg' has an unknown file type; "
-         "end the name with .png, .svg or .pdf"),
-        (("plot", "recovery", "--out", "missing/x.png"), "is in a folder that does not exist"),
-        (("plot", "calendar", "--measure", "mood", "--out", "x.png"), "--measure: 'mood'"),
-        (("plot", "recovery", "--out", "x.png", "--from", "2026-11-10", "--to", "2026-11-01"),
-         "is after --to (2026-11-01); swap them"),
-    ],
-)  # fmt: skip
-def test_bad_requests_are_one_clear_line(run, demo_db, tmp_path, monkeypatch, args, message):
-    monkeypatch.chdir(tmp_path)
-    result = run("--db", str(demo_db), *args)
-    assert result.exit_code == 2
-    assert message in result.output
-    assert "Traceback" not in result.output
-    assert not list(tmp_path.glob("x.*"))
+def grey(colour) -> float:
+    """How light a colour prints in grey, 0 (black) to 1 (white)."""
+    from matplotlib.colors import to_rgb
+
+    r, g, b = to_rgb(colour)
+    return 0.299 * r + 0.587 * g + 0.114 * b
 
 
-# Every command that takes --from/--to reads it the same way (ampsdiary.ranges), with the
-# same messages. The diary: logged on Thu 1 and Sun 4 Oct only; today is Wed 18 Nov.
-RANGE_COMMANDS = {
-    "plot": ("plot", "recovery", "--out", "x.png"),
-    "report": ("report", "--out", "x.pdf"),
-    "trends": ("trends",),
-}
+def test_the_fills_stay_apart_in_grey(tmp_path):
+    """Baseline band, lag span and exercise bars: a grey photocopy must tell them apart."""
+    fig = recovery_figure(tmp_path / "known.db", FUNCTION, PAIN)
+    found = {a.get_label(): a for a in fig.findobj() if a.get_label()}
+    baseline, lag = found["Baseline week"], found["Lag between onsets"]
+    bars = found["Exercise min (right axis)"]
+    assert lag.get_hatch()  # the lag is hatched: its fill may be as light as the baseline's
+    assert not baseline.get_hatch()
+    assert grey(baseline.get_facecolor()) - grey(bars.get_facecolor()[0]) >= 0.15
 
 
-@pytest.mark.parametrize("command", RANGE_COMMANDS)
-@pytest.mark.parametrize(
-    ("args", "message"),
-    [
-        (("--from", "2026-10-02", "--to", "2026-10-03"),
-         "{command}: nothing is logged from 2026-10-02 to 2026-10-03; "
-         "choose other --from/--to dates"),
-        (("--to", "2026-09-30"), "--to: '2026-09-30' is before the diary's first day (2026-10-01)"),
-        (("--from", "2026-10-05"),
-         "--from: '2026-10-05' is after the last day logged (2026-10-04)"),
-        (("--from", "2026-10-04", "--to", "2026-10-01"),
-         "--from: '2026-10-04' is after --to (2026-10-01); swap them"),
-    ],
-)  # fmt: skip
-def test_every_command_refuses_a_bad_range_the_same_way(
-    run, tmp_path, monkeypatch, command, args, message
-):
-    diary = write_diary(tmp_path / "gap.db", [5, None, None, 6], [5, None, None, 6])
-    monkeypatch.chdir(tmp_path)
-    result = run("--db", str(diary), *RANGE_COMMANDS[command], *args)
-    assert result.exit_code == 2
-    assert result.output == f"Error: {message.format(command=command)}\n"
-    assert not list(tmp_path.glob("x.*"))
+# Function steps up on day 12 (onset day 15, Fri 16 Oct), pain down on day 19 (onset day 22):
+# a lag of 7 days, whose name is wider than its arrow.
+SHORT_LAG = ([2] * 12 + [6] * 44, [8] * 19 + [4] * 37)
 
 
-@pytest.mark.parametrize(
-    "args", [*RANGE_COMMANDS.values(), ("report", "--out", "x.pdf", "--week", "2026-W46")]
-)
-def test_an_empty_diary_is_the_same_one_line_everywhere(run, db_path, tmp_path, monkeypatch, args):
-    open_diary(db_path).close()  # the file exists, with nothing logged
-    monkeypatch.chdir(tmp_path)
-    result = run(*args)
-    assert result.exit_code == 2
-    assert result.output == f"Error: diary: {EMPTY_DIARY}\n"
+def test_a_short_lag_keeps_its_name_clear_of_the_lines(tmp_path):
+    from matplotlib.collections import LineCollection
+
+    fig = recovery_figure(tmp_path / "lag.db", *SHORT_LAG)
+    ax = fig.axes[0]
+    name = next(t for t in ax.texts if t.get_text() == "function first: 7 days earlier")
+    assert name.get_bbox_patch().get_facecolor()[:3] == (1, 1, 1)  # on white
+    bottom = name.get_window_extent().y0
+    onsets = [c for c in ax.collections if isinstance(c, LineCollection)]
+    assert len(onsets) == 2
+    for lines in onsets:
+        for segment in lines.get_segments():
+            assert ax.transData.transform(segment)[:, 1].max() < bottom
 
 
-def test_an_early_from_is_clipped_to_the_first_logged_day(run, demo_db, tmp_path):
-    """Not 21 years of empty months: the calendar starts at the diary's first day."""
-    out = tmp_path / "c.svg"
-    args = ("plot", "calendar", "--from", "2005-01-01", "--out", str(out), "--json")
-    result = run("--db", str(demo_db), *args)
-    assert result.exit_code == 0, result.output
-    data = json.loads(result.output)
-    assert (data["start"], data["end"], data["days_logged"]) == ("2026-09-10", "2026-11-18", 66)
-    months = [t for t in svg_texts(out) if re.fullmatch(r"[A-Z][a-z]+ \d{4}", t)]
-    assert months == ["September 2026", "October 2026", "November 2026"]
+def test_panels_with_nothing_logged_say_so(run, tmp_path):
+    """Pain and function only: no allodynia, swelling, skin signs or places; each panel says
+    so in words, and no legend names lines or shades that are not there."""
+    from ampsdiary.store import open_diary
 
-
-def test_calendar_of_a_measure_never_logged(run, tmp_path):
-    diary = write_diary(tmp_path / "f.db", [5, 6], [None, None])
-    result = run("--db", str(diary), "plot", "calendar", "--out", str(tmp_path / "c.png"))
-    assert result.exit_code == 2
-    assert result.output == (
-        "Error: plot: no pain logged from 2026-10-01 to 2026-11-18; try --measure function\n"
-    )
-
-
-def test_calendar_of_nothing_it_can_show_says_what_works(run, tmp_path):
-    """Neither pain nor function logged: not 'try --measure function', which fails too."""
-    diary = open_diary(tmp_path / "mood.db")
-    diary.write_all([], [{"date": "2026-10-01", "mood": 6}], [])
-    diary.close()
-    for measure in ("pain", "function"):
-        result = run("--db", str(tmp_path / "mood.db"), "plot", "calendar", "--measure", measure,
-                     "--out", str(tmp_path / "c.png"))  # fmt: skip
-        assert result.exit_code == 2
-        assert result.output == (
-            "Error: plot: no pain or function logged from 2026-10-01 to 2026-11-18, and the "
-            "calendar shows one of them; choose other --from/--to dates, or log them "
-            "(ampsdiary log --pain N --function N)\n"
-        )
-
-
-def test_calendar_shows_the_last_24_months_unless_from_is_given(run, tmp_path):
-    """Logged on 15 Jun 2024 and 10 Nov 2026: 30 months in all. By default the calendar
-    starts on 1 Dec 2024 (24 whole months to November 2026), and says so."""
-    diary = open_diary(tmp_path / "long.db")
-    days = [{"date": date, "function": 5} for date in ("2024-06-15", "2026-11-10")]
+    days = [{"date": day(n).isoformat(), "function": 5} for n in range(20)]
+    diary = open_diary(tmp_path / "pf.db")
     diary.write_all([{"date": d["date"], "time": "08:00", "pain": 4} for d in days], days, [])
     diary.close()
-    db = ("--db", str(tmp_path / "long.db"))
-    out = tmp_path / "c.svg"
-    result = run(*db, "plot", "calendar", "--out", str(out))
+    out = tmp_path / "s.svg"
+    result = run("--db", str(tmp_path / "pf.db"), "plot", "symptoms", "--out", str(out))
     assert result.exit_code == 0, result.output
-    months = [t for t in svg_texts(out) if re.fullmatch(r"[A-Z][a-z]+ \d{4}", t)]
-    assert (len(months), months[0], months[-1]) == (24, "December 2024", "November 2026")
-    assert "Saved the calendar picture of 2024-12-01 to 2026-11-18 (1 of 718 days" in result.output
-    assert "The calendar shows the last 24 months; --from starts earlier." in result.output
-    result = run(*db, "plot", "calendar", "--from", "2024-01-01", "--out", str(out), "--json")
-    data = json.loads(result.output)
-    assert (data["start"], data["days_logged"], data["months_shown"]) == ("2024-06-15", 2, None)
-    months = [t for t in svg_texts(out) if re.fullmatch(r"[A-Z][a-z]+ \d{4}", t)]
-    assert (len(months), months[0]) == (30, "June 2024")
-
-
-def test_choices_are_read_in_any_case(run, demo_db, tmp_path):
-    """--measure Function as --paper LETTER: a capital letter is not a mistake."""
-    out = tmp_path / "c.svg"
-    result = run("--db", str(demo_db), "plot", "Calendar", "--measure", "Function",
-                 "--out", str(out), "--json")  # fmt: skip
-    assert result.exit_code == 0, result.output
-    assert json.loads(result.output)["kind"] == "calendar"
-    assert "Daily function, Thu 10 Sep – Wed 18 Nov 2026" in svg_text(out)
-
-
-@pytest.mark.parametrize(
-    "args", [("plot", "recovery", "--out", "r.svg"), ("report", "--out", "r.md")]
-)
-def test_the_file_name_is_checked_once(run, known, tmp_path, monkeypatch, args):
-    """In the command, before any work; the writers take it as checked."""
-    from ampsdiary.plots.output import check_target
-
-    calls = []
-
-    def profile(frame, event, arg):
-        if event == "call" and frame.f_code is check_target.__code__:
-            calls.append(frame.f_locals["path"])
-
-    monkeypatch.chdir(tmp_path)
-    sys.setprofile(profile)
-    try:
-        result = run("--db", str(known), *args, "--week" if args[0] == "report" else "--to",
-                     "2026-11-04")  # fmt: skip
-    finally:
-        sys.setprofile(None)
-    assert result.exit_code == 0, result.output
-    assert calls == [Path(args[-1])]
-
-
-def test_plotting_keeps_no_pyplot_state(run, demo_db, tmp_path):
-    result = run("--db", str(demo_db), "plot", "recovery", "--out", str(tmp_path / "r.png"))
-    assert result.exit_code == 0, result.output
-    assert "matplotlib.pyplot" not in sys.modules
+    texts = svg_texts(out)
+    assert texts.count("Nothing logged in these days.") == 2  # allodynia, swelling
+    assert texts.count("Nothing noted in these days.") == 1  # skin signs
+    assert "No places noted in these days." in texts
+    assert not {"7-day mean", "changed", "normal"} & set(texts)

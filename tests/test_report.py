@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,8 @@ import pytest
 from ampsdiary import daily
 from ampsdiary.analysis.summary import week_summary
 from ampsdiary.store import open_diary
-from pdf_helpers import pdf_pages, pdf_text
+from makers import write
+from readback import Parsed, pdf_pages, pdf_text
 
 PRIVATE = ("I hate that nobody believes how much it hurts.", "Crush said hi.")
 DAY_NOTES = ("Walked to the shop with Mum.", "Played football at break for ten minutes!")
@@ -24,46 +24,12 @@ def media_box(data: bytes) -> str:
     return re.search(rb"/MediaBox\s*\[\s*([^\]]*?)\s*\]", data).group(1).decode()
 
 
-class Parsed(HTMLParser):
-    """Collects the visible text and every tag, and fails on a tag closed out of order."""
-
-    VOID = frozenset({"meta", "br", "img", "link", "input", "hr", "path", "use", "stop", "rect"})
-
-    def __init__(self, text: str) -> None:
-        super().__init__()
-        self.text: list[str] = []
-        self.tags: list[str] = []
-        self.open: list[str] = []
-        self.feed(text)
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append(tag)
-        if tag not in self.VOID:
-            self.open.append(tag)
-
-    def handle_startendtag(self, tag, attrs):
-        self.tags.append(tag)
-
-    def handle_endtag(self, tag):
-        if tag not in self.VOID:
-            assert self.open.pop() == tag
-
-    def handle_data(self, data):
-        self.text.append(data)
-
-
 def demo_lag_line(run, demo_db: Path) -> str:
     """'Function first: N days earlier', N from the `recovery` command: the report says
     what the analysis says."""
     analysis = json.loads(run("--db", str(demo_db), "recovery", "--json").output)
     onsets = [dt.date.fromisoformat(analysis[k]) for k in ("function_onset", "pain_onset")]
     return f"Function first: {(onsets[1] - onsets[0]).days} days earlier"
-
-
-def write(run, db: Path, out: Path, *args: str):
-    result = run("--db", str(db), "report", "--out", str(out), *args)
-    assert result.exit_code == 0, result.output
-    return result
 
 
 def test_weekly_pdf_is_one_a4_page_with_the_week_and_the_name(run, demo_db, tmp_path):

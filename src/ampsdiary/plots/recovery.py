@@ -2,7 +2,7 @@
 
 Daily values are faint points, their 7-day means bold lines that break where a mean is
 unknown (too few days logged in its week), the baseline week a grey band, each onset a
-labelled vertical line, and the lag between them shaded and named ("function first: 23
+labelled vertical line, and the lag between them hatched and named ("function first: 23
 days earlier"). Exercise minutes sit behind as light bars on their own axis.
 """
 
@@ -23,7 +23,9 @@ if TYPE_CHECKING:
     from ..daily import Day
 
 HALF_DAY = dt.timedelta(hours=12)
-TOP = 12.4  # room above the 0-10 scale for the onset and lag labels
+BOTTOM, TOP = -0.3, 12.4  # room above the 0-10 scale for the onset and lag labels
+ARROW = 11.3  # the lag's arrow, where the onset lines end, under the lag's name
+BOX = {"facecolor": "white", "edgecolor": "none", "alpha": 0.85, "pad": 1}  # behind a label
 
 
 def figure(days: list[Day], recovery: Recovery) -> Figure:
@@ -60,7 +62,7 @@ def draw(ax: Any, days: list[Day], recovery: Recovery) -> list[Any]:
         raw = [getattr(d, name) for d in days]
         _series(ax, dates, raw, [by_date.get(date) for date in dates], look)
     _onsets(ax, recovery, view)
-    ax.set_ylim(-0.3, TOP)
+    ax.set_ylim(BOTTOM, TOP)
     ax.set_yticks(range(0, 11, 2))
     ax.set_ylabel("score 0–10")
     ax.grid(axis="y", color="#EEEEEE")
@@ -152,7 +154,7 @@ def _bands(ax: Any, recovery: Recovery, view: View) -> None:
             label="Baseline week",
         )  # fmt: skip
     if lag := _lag(recovery, view):
-        ax.axvspan(*lag, color=style.LAG, zorder=0, label="Lag between onsets")
+        ax.axvspan(*lag, **style.LAG, zorder=0, label="Lag between onsets")
 
 
 def _lag(recovery: Recovery, view: View) -> tuple[dt.date, dt.date] | None:
@@ -169,35 +171,41 @@ def _place(day: dt.date, view: View) -> float:
 
 
 def _onsets(ax: Any, recovery: Recovery, view: View) -> None:
-    """A vertical line per shown onset with its date, the labels pointing away from each other."""
-    f, p = recovery.function_onset, recovery.pain_onset
-    for onset, look, words, other, y in (
-        (f, style.FUNCTION, "function up", p, 10.4),
-        (p, style.PAIN, "pain down", f, 9.5 if f and p and abs((p - f).days) <= 3 else 10.4),
+    """A line per shown onset up to the lag's arrow, its date beside it: the labels point
+    away from each other, and each stays inside the axes (see labels.beside)."""
+    from .labels import beside
+
+    shown = None
+    for onset, look, words, other in (
+        (recovery.function_onset, style.FUNCTION, "function up", recovery.pain_onset),
+        (recovery.pain_onset, style.PAIN, "pain down", recovery.function_onset),
     ):
         if onset is None or not view[0] <= onset <= view[1]:
             continue
-        ax.axvline(onset, color=look["color"], linestyle=look["linestyle"], linewidth=1.3)
+        ax.vlines(
+            onset, BOTTOM, ARROW, colors=look["color"], linestyles=look["linestyle"], linewidth=1.3
+        )
         where = _place(onset, view)
         left = where > 0.75 or (where > 0.25 and other is not None and other > onset)
-        ax.text(
-            onset, y, f" {words} from {day_label(onset)} ", ha="right" if left else "left",
-            va="center", fontsize=8.5, color=look["color"], fontweight="bold",
-            bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.85, "pad": 1},
+        shown = beside(
+            ax, onset, (10.4, 9.5), f" {words} from {day_label(onset)} ",
+            "right" if left else "left", avoid=shown, va="center", fontsize=8.5,
+            color=look["color"], fontweight="bold", bbox=BOX,
         )  # fmt: skip
     _lag_label(ax, recovery, view)
 
 
 def _lag_label(ax: Any, recovery: Recovery, view: View) -> None:
-    """The lag's name over a double arrow, or in the top right corner when there is no lag."""
+    """The lag's name over a double arrow, or in the top right corner when there is no lag;
+    on white, so neither the onset lines nor the shading run through its words."""
     name = ranges.lag_label(recovery)
-    bold = {"fontsize": 9, "fontweight": "bold", "va": "bottom"}
+    bold = {"fontsize": 9, "fontweight": "bold", "va": "bottom", "bbox": BOX}
     if not (lag := _lag(recovery, view)):
         ax.text(1, 11.5, name, ha="right", transform=ax.get_yaxis_transform(), **bold)
         return
     first, second = lag
     arrow = {"arrowstyle": "<->", "color": style.INK, "linewidth": 1}
-    ax.annotate("", (first, 11.3), (second, 11.3), arrowprops=arrow)
+    ax.annotate("", (first, ARROW), (second, ARROW), arrowprops=arrow)
     middle = first + (second - first) / 2
     where = _place(middle, view)
     if where < 0.2:

@@ -15,9 +15,11 @@ from typing import Any
 
 FUNCTION = {"color": "#0072B2", "linestyle": "-", "marker": "o", "label": "Function"}
 PAIN = {"color": "#D55E00", "linestyle": "--", "marker": "s", "label": "Pain"}
-EXERCISE = "#C9CED6"
-BASELINE = "#E6E6E6"
-LAG = "#F6EBC0"
+# Three light fills behind the lines, told apart in grey too: exercise bars the darkest,
+# the baseline band the lightest, and the lag a pale yellow under diagonal hatching.
+EXERCISE = "#B7BEC8"
+BASELINE = "#EDEDED"
+LAG = {"facecolor": "#FAF1CF", "edgecolor": "#D2AE3C", "hatch": "//", "linewidth": 0}
 INK = "#222222"
 MUTED = "#666666"
 A4_WIDTH = 8.27  # inches; every picture is drawn to be read at this width
@@ -93,7 +95,8 @@ def date_axis(ax: Any, first: dt.date, last: dt.date) -> None:
 
     Under three weeks a tick is a day ('Tue 17', the month under the first and under a 1st),
     never an hour; a short range sits in at least a week's width, so one day's bar is a bar
-    and not the whole picture. Longer ranges get month names (never 11/10 vs 10/11).
+    and not the whole picture. Longer ranges get day numbers and month names (never 11/10
+    vs 10/11).
     """
     import matplotlib.dates as mdates
     from matplotlib.ticker import FixedLocator, FuncFormatter
@@ -103,14 +106,26 @@ def date_axis(ax: Any, first: dt.date, last: dt.date) -> None:
     start, end = (dt.datetime.combine(day, dt.time()) for day in (first, last))
     ax.set_xlim(start - pad, end + pad)
     if days >= DAY_TICKS_UNDER:
-        locator = mdates.AutoDateLocator(minticks=4, maxticks=10)
-        ax.xaxis.set_major_locator(locator)
-        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator, show_offset=False))
+        ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=4, maxticks=10))
+        ticks = ax.xaxis.get_majorticklocs
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda x, pos: _long_tick(x, ticks())))
         return
     step = 1 if days <= 10 else 2
     ticks = [first + dt.timedelta(days=n) for n in range(0, days, step)]
     ax.xaxis.set_major_locator(FixedLocator(mdates.date2num(ticks)))
     ax.xaxis.set_major_formatter(FuncFormatter(_day_tick))
+
+
+def _long_tick(x: float, ticks: list[float]) -> str:
+    """'8' (never '08'), the month's name on the 1st; when every tick is a 1st (months or
+    years apart), the year in place of January."""
+    import matplotlib.dates as mdates
+
+    day = mdates.num2date(x).date()
+    if day.day != 1:
+        return str(day.day)
+    months = all(mdates.num2date(t).day == 1 for t in ticks)
+    return str(day.year) if months and day.month == 1 else f"{day:%b}"
 
 
 def _day_tick(x: float, pos: int | None) -> str:

@@ -54,16 +54,24 @@ def figure(days: list[Day]) -> Figure:
     return fig
 
 
+def _nothing(ax: Any, words: str = "Nothing logged in these days.") -> None:
+    """Said in the middle of a panel with nothing to show, so it is not read as all zeros."""
+    ax.text(0.5, 0.5, words, ha="center", va="center", color=style.MUTED, transform=ax.transAxes)
+
+
 def _allodynia(ax: Any, days: list[Day]) -> None:
     dates = [d.date for d in days]
     values = [d.allodynia for d in days]
-    ax.plot(dates, style.nan(values), "o", color=ALLODYNIA, alpha=0.3, markersize=3)
-    style.mean_line(ax, dates, smooth(values), color=ALLODYNIA, linewidth=2.2, label="7-day mean")
     ax.set_ylim(-0.3, 10.3)
     ax.set_yticks(range(0, 11, 2))
     ax.set_title("Allodynia: how much light touch hurts (0–10)")
-    ax.legend(loc="upper right")
     ax.grid(axis="y", color="#EEEEEE")
+    if all(v is None for v in values):
+        _nothing(ax)
+        return
+    ax.plot(dates, style.nan(values), "o", color=ALLODYNIA, alpha=0.3, markersize=3)
+    style.mean_line(ax, dates, smooth(values), color=ALLODYNIA, linewidth=2.2, label="7-day mean")
+    ax.legend(loc="upper right")
 
 
 def _swelling(ax: Any, days: list[Day]) -> None:
@@ -75,6 +83,8 @@ def _swelling(ax: Any, days: list[Day]) -> None:
     ax.set_yticks(range(len(SWELLING)), SWELLING)
     ax.set_title("Swelling (the day's worst)")
     ax.grid(axis="y", color="#EEEEEE")
+    if all(level is None for level in levels):
+        _nothing(ax)
 
 
 def _skin(ax: Any, days: list[Day]) -> None:
@@ -90,6 +100,9 @@ def _skin(ax: Any, days: list[Day]) -> None:
     ax.tick_params(axis="y", length=0)
     ax.spines[["left"]].set_visible(False)
     ax.set_title("Skin signs (blank = not noted)")
+    if not noted:
+        _nothing(ax, "Nothing noted in these days.")
+        return
     ax.legend(
         handles=[Patch(color=CHANGED, label="changed"), Patch(color=NORMAL, label="normal")],
         loc="lower right",
@@ -103,7 +116,7 @@ def _regions(ax: Any, counts: list[tuple[str, int]]) -> None:
     """How many days each place was noted as hurting, most often first."""
     ax.set_title("Where it hurt (days noted)")
     if not counts:
-        ax.text(0, 0.5, "No places noted.", va="center", transform=ax.transAxes)
+        _nothing(ax, "No places noted in these days.")
         ax.set_axis_off()
         return
     labels = [region.replace("-", " ") for region, _ in counts]
