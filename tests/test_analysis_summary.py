@@ -282,11 +282,31 @@ def test_empty_diary_and_bad_week(run, db_path):
     now = run("summary")  # the week still going keeps the invitation
     assert "Nothing logged this week yet: log a day and this summary fills in." in now.output
     assert "Nothing changed much" not in now.output and "compare" not in now.output
-    bad = run("summary", "--week", "2026-W99")
-    assert bad.exit_code == 2
-    assert bad.output.strip() == (
-        "Error: --week: '2026-W99' is not a week; use YYYY-Www with weeks 1-53"
-    )
+
+
+@pytest.mark.parametrize(
+    ("week", "message"),
+    [
+        ("2026-W99", "'2026-W99' is not a week; 2026 has weeks 1 to 53 (2026-W01 to 2026-W53)"),
+        ("2025-W53", "'2025-W53' is not a week; 2025 has weeks 1 to 52 (2025-W01 to 2025-W52)"),
+        ("2025w0", "'2025w0' is not a week; 2025 has weeks 1 to 52 (2025-W01 to 2025-W52)"),
+        (
+            "garbage",
+            "'garbage' is not a week or a day; use YYYY-Www (e.g. 2026-W47) or a day in it: "
+            "today, yesterday, YYYY-MM-DD, a weekday (mon = the most recent Monday) or 3d (3 "
+            "days ago)",
+        ),
+        (
+            "0000-W01",
+            "'0000-W01' is not a week or a day; use YYYY-Www (e.g. 2026-W47)",
+        ),  # no year 0
+    ],
+)
+def test_a_bad_week_names_both_forms_and_the_weeks_of_its_year(run, db_path, week, message):
+    write_diary(db_path, [5], [5], dt.date(2026, 11, 16))
+    bad = run("summary", "--week", week)
+    assert bad.exit_code == 2 and bad.output.startswith(f"Error: --week: {message}")
+    assert bad.output.count("\n") == 1
 
 
 def test_a_future_week_is_refused(run, db_path):
