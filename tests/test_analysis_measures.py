@@ -6,6 +6,7 @@ import datetime as dt
 
 from ampsdiary import progress
 from ampsdiary.analysis.measures import (
+    COUNTS,
     Count,
     day_text,
     iso,
@@ -16,9 +17,10 @@ from ampsdiary.analysis.measures import (
     rounded,
     stat,
 )
-from ampsdiary.analysis.period import period
+from ampsdiary.analysis.period import NO_SCHOOL, period
 from ampsdiary.daily import Day
-from analysis_helpers import make_days
+from ampsdiary.vocabulary import SCHOOL, SWELLING
+from analysis_helpers import dates, make_days
 
 MON = dt.date(2026, 11, 2)
 
@@ -79,3 +81,13 @@ def test_numbers_shown_round_half_up_everywhere():
     days[0].exercise = {"aerobic": 13}  # 13 minutes over 2 weeks: 6.5 a week
     assert period(days).exercise_per_week == 7
     assert day_text(Day(MON, function=5, pain=21 / 4)) == "Mon 2 Nov (function 5, pain 5.3)"
+
+
+def test_school_and_swelling_counts_follow_the_vocabulary():
+    days = [Day(d, school=v, day_record=True) for d, v in zip(dates(4, MON), SCHOOL, strict=True)]
+    levels = [v for v in SCHOOL if v != NO_SCHOOL]  # a day without school counts as neither
+    counts = period(days).counts
+    assert [n for n in counts if n.startswith("school_")] == [f"school_{v}" for v in levels]
+    assert all(f"school_{v}" in COUNTS and counts[f"school_{v}"].of == len(levels) for v in levels)
+    swollen = [Day(d, entries=1, swelling=v) for d, v in zip(dates(4, MON), SWELLING, strict=True)]
+    assert period(swollen).counts["swelling"].text() == "3 of 4 days"  # all but "none"

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..daily import Day
-from ..vocabulary import SESSION_KINDS
+from ..vocabulary import SCHOOL, SESSION_KINDS, SWELLING
 from .measures import (
     ALL_MEASURES,
     COUNTS,
@@ -25,6 +25,9 @@ from .measures import (
     worst_day,
 )
 
+NO_SCHOOL = "none"  # the SCHOOL answer for a day without school (a weekend, a holiday)
+SCHOOL_LEVELS = tuple(v for v in SCHOOL if v != NO_SCHOOL)  # each counted: school_full, ...
+
 
 def _count(days: list[Day], name: str) -> Count:
     """Days whose yes/no `name` is yes, out of the days it was answered."""
@@ -38,13 +41,13 @@ def _school(days: list[Day], level: str) -> Count:
     A day without school (a weekend, a holiday) is neither a full nor a missed day:
     counting it would make a week with a weekend look worse than one without.
     """
-    had = [d.school for d in days if d.school not in (None, "none")]
+    had = [d.school for d in days if d.school not in (None, NO_SCHOOL)]
     return Count(had.count(level), len(had), "school day")
 
 
 def _swelling(days: list[Day]) -> Count:
     answered = [d.swelling for d in days if d.swelling is not None]
-    return Count(sum(s != "none" for s in answered), len(answered))
+    return Count(sum(s != SWELLING[0] for s in answered), len(answered))  # above "none"
 
 
 @dataclass
@@ -134,7 +137,7 @@ def period(days: list[Day], goal: int | None = None) -> Period:
     counts = {
         "swelling": _swelling(days),
         "skin_change": _count(days, "skin_change"),
-        **{f"school_{v}": _school(days, v) for v in ("full", "part", "missed")},
+        **{f"school_{v}": _school(days, v) for v in SCHOOL_LEVELS},
         "sport": _count(days, "sport"),
         "social": _count(days, "social"),
     }
