@@ -29,7 +29,7 @@ WEEK_COLUMNS = (
 HOW_TO_READ = (
     "Bold lines are 7-day averages, faint points single days; a gap is a stretch with too few "
     "days logged for an average. "
-    "The grey band is the baseline week, the shaded span the lag between the two onsets."
+    "The grey band is the baseline week, the hatched span the lag between the two onsets."
 )
 FOOTER = (
     "Averages are of the days logged; (6 days) says how many. Blank = not logged. "
@@ -70,9 +70,10 @@ class Chart:
 
 @dataclass(frozen=True)
 class Notes:
-    """Day notes by date; `fit` keeps them to the rest of a printed page (the weekly one),
-    each trimmed with a pointer to `ampsdiary day DATE` for the whole note."""
+    """Day notes by date under their heading; `fit` keeps them to the rest of a printed page
+    (the weekly one), cut short where needed, the heading saying where the whole notes are."""
 
+    title: str
     items: list[tuple[dt.date, str]]
     fit: bool = False
 
@@ -166,9 +167,10 @@ def _exercise(days: list[Day], summary_period: Period, goal: int | None) -> list
 
 
 def _notes(notes: list[tuple[dt.date, str]], fit: bool = False) -> list[Block]:
+    title = "Day notes"
     if not notes:
-        return [Heading("Day notes"), Text("No day notes this time.", "small")]
-    return [Heading("Day notes"), Notes([(d, clean(note)) for d, note in notes], fit)]
+        return [Heading(title), Text("No day notes this time.", "small")]
+    return [Notes(title, [(d, clean(note)) for d, note in notes], fit)]
 
 
 def weekly(
@@ -220,10 +222,19 @@ def _whole(p: Period) -> Table:
         if name in ("function", "pain") and s.days:
             rows.append((f"{measure.label} lowest – highest", f"{s.low:g} – {s.high:g}"))
     rows += [(m.label, p.counts[n].text()) for n, m in COUNTS.items() if n in p.counts]
-    per_day = "" if p.exercise_per_day is None else f"{p.exercise_per_day:g}"
-    rows.append(("Exercise, minutes a logged day", per_day))
-    rows += [(f"  {kind}", f"{minutes} min") for kind, minutes in p.exercise.items()]
-    return Table(("", "Whole period"), rows)
+    return Table(("", "Whole period"), rows + _exercise_rows(p))
+
+
+def _exercise_rows(p: Period) -> list[tuple[str, ...]]:
+    """The rate against the goal, then the total and its kinds: the week summary's rows."""
+    if p.exercise_per_day is None:
+        return [("Exercise, minutes a logged day", ""), ("Exercise total", "")]
+    goal = "" if p.goal is None else f" (goal {p.goal})"
+    return [
+        ("Exercise, minutes a logged day", f"{p.exercise_per_day:g}{goal}"),
+        ("Exercise total", f"{p.exercise_total} min"),
+        *((f"  {kind}", f"{minutes} min") for kind, minutes in p.exercise.items()),
+    ]
 
 
 def _week_rows(days: list[Day], recovery: Recovery, goal: int | None) -> Table:

@@ -30,6 +30,7 @@ table { border-collapse: collapse; font-size: 0.9rem; break-inside: auto; }
 th { text-align: left; border-bottom: 1px solid #666; padding: 0.15rem 0.7rem 0.15rem 0; }
 td { padding: 0.1rem 0.7rem 0.1rem 0; }
 td.n, th.n { text-align: right; }
+td.sub { padding-left: 1.2em; }
 tr:nth-child(even) td { background: #F2F4F7; }
 .better { color: #006B4F; font-weight: bold; }
 .worse { color: #B23A00; font-weight: bold; }
@@ -42,7 +43,7 @@ figure svg { width: 100%%; height: auto; }
 figcaption { font-weight: bold; font-size: 0.9rem; }
 dl.notes { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; }
 dl.notes dt { font-weight: bold; }
-dl.notes dd { margin: 0; }
+dl.notes dd { margin: 0; overflow-wrap: anywhere; }
 footer { border-top: 1px solid #999; margin-top: 1.5rem; padding-top: 0.3rem; }
 @media print { body { margin: 0; max-width: none; } details { display: none; } }
 """
@@ -51,9 +52,12 @@ PAPER = {"a4": "A4", "letter": "letter"}
 
 def _table(block: Table) -> str:
     def cell(tag: str, value: str, i: int, extra: str = "") -> str:
-        classes = " ".join(c for c in ("n" if block.numeric and i else "", extra) if c)
+        """A cell; an indented label ('  aerobic', a part of the row above) is indented by
+        CSS, since a browser drops leading spaces."""
+        sub = "sub" if value.startswith(" ") else ""
+        classes = " ".join(c for c in ("n" if block.numeric and i else "", sub, extra) if c)
         attr = f' class="{classes}"' if classes else ""
-        return f"<{tag}{attr}>{escape(value)}</{tag}>"
+        return f"<{tag}{attr}>{escape(value.strip())}</{tag}>"
 
     head = "".join(cell("th", c, i) for i, c in enumerate(block.columns))
     body = []
@@ -100,7 +104,7 @@ def _block(block: Block) -> str:
         left, right = ("".join(_block(b) for b in side) for side in (block.left, block.right))
         return f'<div class="columns"><div>{left}</div><div>{right}</div></div>'
     items = "".join(f"<dt>{day_label(d)}</dt><dd>{escape(n)}</dd>" for d, n in block.items)
-    return f'<dl class="notes">{items}</dl>'
+    return f'<h2>{escape(block.title)}</h2><dl class="notes">{items}</dl>'
 
 
 def render(report: Report, paper: str = "a4") -> str:

@@ -44,7 +44,7 @@ def _block(block: Block) -> list[str]:
     if isinstance(block, Columns):
         return [line for b in (*block.left, *block.right) for line in _block(b)]
     notes = (f"- **{day_label(day)}**: {escape(note)}" for day, note in block.items)
-    return [*notes, ""]
+    return [f"## {escape(block.title)}", "", *notes, ""]
 
 
 def _said(blocks: list[Block]) -> list[Block]:

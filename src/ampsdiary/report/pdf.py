@@ -23,16 +23,18 @@ if TYPE_CHECKING:
 
 PAPER = {"a4": (8.27, 11.69), "letter": (8.5, 11.0)}
 MARGIN = 0.5
-FOOT = 0.35  # room kept at the bottom of every page for the footer
+FOOT = 0.3  # room kept at the bottom of every page for the footer
 GUTTER = 0.3
 LEADING = 1.35
 SIZES = {"headline": 11.5, "body": 9, "small": 8, "table": 8, "heading": 10.5}
 VERDICT_COLOURS = {"better": "#006B4F", "worse": "#B23A00", "same": style.MUTED}
 ZEBRA = "#F2F4F7"
+KEEP_ROWS = 3  # a table's first and last rows that stay together on one page
 CHART_HEIGHT = 3.0
+WHO_SIZES = (12, 11, 10, 9)  # points: the name beside the title shrinks to fit, down to 9
 HEADING_HEIGHT = 0.1 + SIZES["heading"] * LEADING / 72 * 1.45
-MORE = "… (full note: ampsdiary day {date})"
 GAP = 0.3  # after each note, in lines
+WHOLE_NOTES = "… = cut short; ampsdiary day DATE shows a whole note (e.g. ampsdiary day {date})."
 
 
 def _step(size: float) -> float:
@@ -87,20 +89,31 @@ class Pages:
         )  # fmt: skip
         self.fig.add_artist(line)
 
-    def paragraph(self, text: str, size: float, bold: bool = False) -> None:
+    def paragraph(self, text: str, size: float, bold: bool = False) -> float:
+        """Wrapped lines of text; returns where the last one stands."""
         step = _step(size)
         weight = "bold" if bold else "normal"
         for line in wrap(text, self.width, size, bold):
             self.room(step)
             self.y -= step
             self.text(self.x, self.y, line, size, fontweight=weight)
-        self.y -= step * 0.45
+        last, self.y = self.y, self.y - step * 0.45
+        return last
 
 
 def header(pages: Pages, report: Report) -> None:
+    """The title with who it is about beside it, in smaller type when a long name needs
+    it, or on lines of its own when even that would run into the title."""
     top = pages.y - 0.22
     pages.text(MARGIN, top, report.title, 17, fontweight="bold")
-    pages.text(MARGIN + pages.width, top, report.who, 12, ha="right", fontweight="bold")
+    beside = pages.width - width(report.title, 17, bold=True) - GUTTER
+    size = next((s for s in WHO_SIZES if width(report.who, s, bold=True) <= beside), None)
+    if size:
+        pages.text(MARGIN + pages.width, top, report.who, size, ha="right", fontweight="bold")
+    else:
+        pages.y = top - 0.06
+        pages.paragraph(report.who, WHO_SIZES[0], bold=True)
+        top = pages.y + 0.12
     pages.y = top - 0.26
     pages.text(MARGIN, pages.y, report.dates, 10, color=style.MUTED)
     pages.y -= 0.12
@@ -115,14 +128,16 @@ def _columns(block: Table, size: float) -> list[float]:
 
 def table(pages: Pages, block: Table, size: float = SIZES["table"]) -> None:
     """Columns sized to their widest cell, numbers right-aligned, every other row shaded;
-    the column names are repeated at the top of a new page."""
+    the column names are repeated at the top of a new page, which never starts with fewer
+    than the last KEEP_ROWS rows (nor a page end with fewer than the first)."""
     widths = _columns(block, size)
     step = size * 1.42 / 72
-    pages.room(step * 2)
+    pages.room(_lead(block))
     _row(pages, block, block.columns, widths, size, None)
     for n, row in enumerate(block.rows):
         page = pages.page
-        pages.room(step)
+        rest = len(block.rows) - n
+        pages.room(step * (rest if rest <= KEEP_ROWS else 1))
         if pages.page != page:
             _row(pages, block, block.columns, widths, size, None)
         verdict = block.verdicts[n] if block.verdicts else None
@@ -168,75 +183,112 @@ def chart(pages: Pages, block: Chart) -> None:
     box = (pages.x + 0.45, pages.y - CHART_HEIGHT + 0.7, pages.width - 0.95, CHART_HEIGHT - 0.8)
     ax = pages.fig.add_axes((box[0] / page_w, box[1] / page_h, box[2] / page_w, box[3] / page_h))
     handles = recovery_plot.draw(ax, block.days, block.recovery)
-    ax.legend(
-        handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncols=4, fontsize=7.5
-    )
-    pages.y -= CHART_HEIGHT
+    legend = ax.legend(
+        handles=handles, loc="upper center", bbox_to_anchor=(0.5, _under_ticks(ax)), ncols=4,
+        fontsize=7.5, borderaxespad=0.3,
+    )  # fmt: skip
+    under = legend.get_window_extent().y0 / pages.fig.dpi - 0.06  # inches, from the bottom
+    pages.y = min(pages.y - CHART_HEIGHT, under)
     pages.paragraph(block.caption, SIZES["small"] + 0.5, bold=True)
 
 
+def _under_ticks(ax: Any) -> float:
+    """Where, in the axes' height, its date labels end: one line or two ('Thu 1' over 'Oct'),
+    as drawn, so a legend placed under them never covers them."""
+    bottom = ax.xaxis.get_tightbbox().y0
+    return ax.transAxes.inverted().transform((0, bottom))[1]
+
+
 def notes(pages: Pages, block: Notes) -> None:
-    """Each day's note beside its day, wrapped to the column (or fitted to the page)."""
-    size = SIZES["body"]
-    step, gap = _step(size), _step(size) * GAP
+    """The heading, then each day's note beside its day, wrapped to the column. A week's
+    notes that do not fit the page whole are set smaller, without gaps, and fitted to it."""
+    top = heading(pages, Heading(block.title), None)
+    size, gap, rest = SIZES["body"], GAP, []
     labels = [day_label(date) for date, _ in block.items]
     indent = max(width(label, size, bold=True) for label in labels) + 0.12
     room = pages.width - indent
     wrapped = [wrap(note, room, size) for _, note in block.items]
-    if block.fit:
-        labels, wrapped = _fit(block, labels, wrapped, room, pages.left() / step)
-    for label, lines in zip(labels, wrapped, strict=True):
-        pages.room(step * min(len(lines), 3))
-        for i, line in enumerate(lines):
-            pages.room(step)
-            pages.y -= step
-            if i == 0:
-                pages.text(pages.x, pages.y, label, size, fontweight="bold")
-            pages.text(pages.x + indent, pages.y, line, size)
-        pages.y -= gap
+    if block.fit and sum(map(len, wrapped)) + GAP * len(wrapped) > pages.left() / _step(size):
+        size, gap = SIZES["small"], 0
+        wrapped, rest = _fitted(pages, block, (labels, room), top)
+    for label, note in zip(labels, wrapped, strict=False):
+        _note(pages, (label, note), indent, size)
+        pages.y -= gap * _step(size)
+    _note(pages, ("", rest), indent, size, style.MUTED)
+
+
+def _fitted(
+    pages: Pages, block: Notes, column: tuple[list[str], float], top: float
+) -> tuple[list[list[str]], list[str]]:
+    """The notes in small type fitted to the page (see _fit); when one is cut short or
+    left out, the heading's line (at `top`) says how to read it whole."""
+    labels, room = column
+    size = SIZES["small"]
+    whole = [wrap(note, room, size) for _, note in block.items]
+    wrapped, rest = _fit(labels, whole, room, pages.left() / _step(size))
+    shown = wrapped + [[]] * (len(whole) - len(wrapped))
+    changed = (d for (d, _), w, s in zip(block.items, whole, shown, strict=True) if w != s)
+    if first := next(changed, None):
+        pointer = WHOLE_NOTES.format(date=first.isoformat())
+        pages.text(pages.x + pages.width, top, pointer, size, ha="right", color=style.MUTED)
+    return wrapped, rest
+
+
+def _note(
+    pages: Pages, note: tuple[str, list[str]], indent: float, size: float, colour: str = style.INK
+) -> None:
+    """One note's lines, its day in bold on the first; a page break after at least 3 lines."""
+    label, lines = note
+    step = _step(size)
+    pages.room(step * min(len(lines), 3))
+    for i, line in enumerate(lines):
+        pages.room(step)
+        pages.y -= step
+        if i == 0:
+            pages.text(pages.x, pages.y, label, size, fontweight="bold")
+        pages.text(pages.x + indent, pages.y, line, size, color=colour)
 
 
 def _fit(
-    block: Notes, labels: list[str], wrapped: list[list[str]], room: float, left: float
-) -> tuple[list[str], list[list[str]]]:
-    """The notes cut to the `left` lines of the page (a gap after a note is 0.3 of a line):
-    short ones whole, long ones sharing the lines that remain, each cut note pointing to
-    `ampsdiary day DATE`. When even one line each does not fit, the last line names the
-    days whose notes are left out."""
-    size, gap = SIZES["body"], GAP
-    count = len(wrapped)
-    keep = count if left >= count * (1 + gap) else max(0, int((left - 1) / (1 + gap)))
-    budget = int(left - keep * gap) - (keep < count)  # a line for the rest, if any
+    labels: list[str], wrapped: list[list[str]], room: float, left: float
+) -> tuple[list[list[str]], list[str]]:
+    """The notes in the `left` lines of the page: short ones whole, long ones sharing what
+    is left and ending in '…'. When even a line each does not fit, the last notes are left
+    out, and the lines returned with them name their days."""
+    lines, size = int(left - 0.01), SIZES["small"]
+    if sum(map(len, wrapped)) <= lines:
+        return wrapped, []
+    for keep in range(len(wrapped), -1, -1):
+        named = ", ".join(labels[keep:])
+        rest = wrap(f"Also notes on {named}.", room, size) if named else []
+        if (budget := lines - len(rest)) >= keep:
+            break
     shares = share([len(w) for w in wrapped[:keep]], budget)
-    lines = [
-        cut(w, n, MORE.format(date=date.isoformat()), room, size)
-        for w, n, (date, _) in zip(wrapped[:keep], shares, block.items[:keep], strict=True)
-    ]
-    if keep == count:
-        return labels, lines
-    rest = f"Also notes on {', '.join(labels[keep:])} (ampsdiary day DATE shows each)."
-    return [*labels[:keep], ""], [*lines, cut(wrap(rest, room, size), 1, "…", room, size)]
+    return [cut(w, n, "…", room, size) for w, n in zip(wrapped, shares, strict=False)], rest
 
 
 def _lead(block: Block | None) -> float:
-    """The height a block's start needs: the chart whole, a table's head and two rows, or
-    two lines of text; a heading is kept on the page with that much of what follows it."""
+    """The height a block's start needs: the chart whole, a table's head and first rows,
+    or two lines of text; a heading is kept on the page with that much of what follows it."""
     if isinstance(block, Chart):
         return CHART_HEIGHT + 0.3
     if isinstance(block, Table):
-        return SIZES["table"] * 1.42 / 72 * 3
+        return SIZES["table"] * 1.42 / 72 * (1 + min(len(block.rows), KEEP_ROWS))
     if isinstance(block, Columns):
         return max(_lead(side[0]) for side in (block.left, block.right) if side)
     if isinstance(block, Heading):
         return HEADING_HEIGHT
+    if isinstance(block, Notes):
+        return HEADING_HEIGHT + 2 * _step(SIZES["body"])
     return 2 * _step(SIZES["body"])
 
 
-def heading(pages: Pages, block: Heading, after: Block | None) -> None:
-    """A section title, on the same page as the start of its section."""
+def heading(pages: Pages, block: Heading, after: Block | None) -> float:
+    """A section title, on the same page as the start of its section; returns where its
+    last line stands."""
     pages.room(HEADING_HEIGHT + _lead(after))
     pages.y -= 0.1
-    pages.paragraph(block.text, SIZES["heading"], bold=True)
+    return pages.paragraph(block.text, SIZES["heading"], bold=True)
 
 
 def columns(pages: Pages, block: Columns) -> None:
