@@ -67,15 +67,30 @@ def parse_time(raw: str, field: str = "--time") -> str:
 def week_of(raw: str | None, field: str = "--week") -> dt.date:
     """The Monday of the week holding a date or naming an ISO week (2026-W47)."""
     if raw and (m := re.fullmatch(r"(\d{4})-?w(\d{1,2})", raw.strip().lower())):
+        year = int(m.group(1))
         try:
-            monday = dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+            monday = dt.date.fromisocalendar(year, int(m.group(2)), 1)
         except ValueError:
-            raise DiaryError(field, raw, "is not a week; use YYYY-Www with weeks 1-53") from None
+            raise DiaryError(field, raw, _not_a_week(year)) from None
         if monday < earliest():
             raise DiaryError(field, raw, f"is too long ago; use a week from {earliest()} on")
         return monday
-    day = parse_date(raw or "today", field)
+    try:
+        day = parse_date(raw or "today", field)
+    except DiaryError as error:
+        if not error.allowed.startswith("is not a date"):
+            raise  # a real day, only too new or too old: that message says why
+        raise DiaryError(field, raw, _not_a_week(None)) from None
     return day - dt.timedelta(days=day.weekday())
+
+
+def _not_a_week(year: int | None) -> str:
+    """Both forms for a typo; for a week number the year lacks, the weeks it really has."""
+    if year is not None and year >= dt.MINYEAR:
+        weeks = dt.date(year, 12, 28).isocalendar().week  # 28 Dec is always in the last week
+        return f"is not a week; {year} has weeks 1 to {weeks} ({year}-W01 to {year}-W{weeks})"
+    example = "{}-W{:02d}".format(*today().isocalendar()[:2])
+    return f"is not a week or a day; use YYYY-Www (e.g. {example}) or a day in it: {DATE_HELP}"
 
 
 def date_range(start: dt.date, end: dt.date) -> list[dt.date]:

@@ -43,7 +43,7 @@ def week(
     This week runs to today at most; the week before is always whole. Unless `empty_ok`, a
     week with nothing logged is refused (a printed page of blanks helps no one).
     """
-    monday = _monday(raw)
+    monday = week_of(raw)
     now = today()
     if monday > now:
         latest = "{}-W{:02d}".format(*now.isocalendar()[:2])
@@ -56,25 +56,6 @@ def week(
         raise DiaryError("--week", raw, f"{what} ({monday} to {end}); e.g. --week 7d for last week")
     last = daily.load(diary, monday - WEEK, monday - dt.timedelta(days=1))
     return this, last, monday, end
-
-
-def _monday(raw: str | None) -> dt.date:
-    """dates.week_of, with refusals that name both forms and the weeks a year really has."""
-    try:
-        return week_of(raw)
-    except DiaryError as error:
-        raise DiaryError("--week", raw, _week_help(raw or "", error.allowed)) from None
-
-
-def _week_help(raw: str, said: str) -> str:
-    """'2025 has weeks 1 to 52', or both forms for a typo; other refusals stay as they are."""
-    if said.startswith("is not a week") and (year := int(raw.strip()[:4])) >= dt.MINYEAR:
-        weeks = dt.date(year, 12, 28).isocalendar().week  # 28 Dec is always in the last week
-        return f"is not a week; {year} has weeks 1 to {weeks} ({year}-W01 to {year}-W{weeks})"
-    if said.startswith("is not a"):
-        example = "{}-W{:02d}".format(*today().isocalendar()[:2])
-        return f"is not a week or a day; use YYYY-Www (e.g. {example}) or a day in it: {DATE_HELP}"
-    return said
 
 
 def span(diary: Diary, first: str | None, last: str | None, command: str) -> list[daily.Day]:
