@@ -65,7 +65,7 @@ def test_encouragement_uses_the_same_mean_at_one_decimal():
     # Last week 13/3 = 4.33 -> 4.3; this week 17/3 = 5.67 -> 5.7.
     line = progress.encouragement([MON + dt.timedelta(days=9)], days, MON + dt.timedelta(days=13))
     assert line == (
-        "Logged. Well done. You did more: function 4.3 -> 5.7 (the last 7 days against the 7 "
+        "Well done. You did more: function 4.3 -> 5.7 (the last 7 days against the 7 "
         "before). Function usually comes back before pain eases."
     )
 

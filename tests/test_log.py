@@ -77,3 +77,8 @@ def test_help_says_what_to_type_for_each_flag(run):
     for shown in ("--pain 0-10", "--sleep 0-24", "--where LIST", "--school WORD", "--time HH:MM"):
         assert shown in out
     assert "<str>" not in out
+
+
+def test_shown_values_round_halves_up_like_people_do(run):
+    result = run("log", "--sleep", "7.25", "--date", "yesterday")
+    assert "sleep hours 7.3." in result.output  # Python's own rounding says 7.2

@@ -22,7 +22,7 @@ def streak(logged: list[dt.date], today: dt.date) -> int:
 def encouragement(logged: list[dt.date], days: list[Day], today: dt.date) -> str:
     """One short, kind line for the end of a check-in. `days` covers the last 14 days."""
     run = streak(logged, today)
-    line = f"{plural(run, 'day')} logged in a row." if run > 1 else "Logged. Well done."
+    line = f"{plural(run, 'day')} logged in a row." if run > 1 else "Well done."
     this_week, last_week = (
         one(mean(d.function for d in span)) for span in (days[-7:], days[-14:-7])
     )

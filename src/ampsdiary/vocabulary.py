@@ -122,7 +122,8 @@ class Field:
 PAIN = Scale(0, 10, "no pain", "worst pain imaginable")
 BODY_REGIONS = Choice(REGIONS, _sided_aliases(), many=True)
 SWELLING = ("none", "mild", "moderate", "severe")
-SCHOOL = ("full", "part", "missed", "none")
+NO_SCHOOL = "none"  # a day without school (a weekend, a holiday): not a missed day
+SCHOOL = ("full", "part", "missed", NO_SCHOOL)
 SESSION_KINDS = (
     "aerobic",
     "strength",

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..daily import Day
-from ..vocabulary import SCHOOL, SESSION_KINDS, SWELLING
+from ..vocabulary import NO_SCHOOL, SCHOOL, SESSION_KINDS, SWELLING
 from .measures import (
     ALL_MEASURES,
     COUNTS,
@@ -25,7 +25,6 @@ from .measures import (
     worst_day,
 )
 
-NO_SCHOOL = "none"  # the SCHOOL answer for a day without school (a weekend, a holiday)
 SCHOOL_LEVELS = tuple(v for v in SCHOOL if v != NO_SCHOOL)  # each counted: school_full, ...
 
 

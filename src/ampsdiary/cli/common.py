@@ -14,6 +14,7 @@ import click
 import typer
 from rich.console import Console
 
+from ..analysis.measures import rounded
 from ..errors import DiaryError
 from ..ranges import FROM_HELP, TO_HELP
 from ..store import Diary, diary_path, file_problem, open_diary
@@ -90,7 +91,7 @@ def cell(value: object) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, float):
-        return f"{value:.1f}".removesuffix(".0")
+        return f"{rounded(value):.1f}".removesuffix(".0")
     if isinstance(value, list):
         return ", ".join(value)
     return str(value)
