@@ -15,6 +15,7 @@ import typer
 from rich.console import Console
 
 from ..analysis.measures import rounded
+from ..dates import DATE_HELP
 from ..errors import DiaryError
 from ..ranges import FROM_HELP, TO_HELP
 from ..store import Diary, diary_path, file_problem, open_diary
@@ -23,6 +24,13 @@ from ..vocabulary import FIELDS, Choice, Scale, Tags
 JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
 FromOption = Annotated[str | None, typer.Option("--from", help=FROM_HELP, metavar="DATE")]
 ToOption = Annotated[str | None, typer.Option("--to", help=TO_HELP, metavar="DATE")]
+WeekOption = Annotated[
+    str | None,
+    typer.Option(
+        help=f"A day in the week, or YYYY-Www. Default: this week. {DATE_HELP}.",
+        metavar="WEEK",
+    ),
+]
 
 
 # For commands whose values are arguments: "-5" is then a value the range check refuses.

@@ -18,7 +18,7 @@ from ..errors import DiaryError
 from ..progress import reminder
 from ..settings import exercise_goal, treatment_start
 from ..store import diary_path, quick
-from .common import FromOption, JsonOption, ToOption, emit, friendly_errors, opened
+from .common import FromOption, JsonOption, ToOption, WeekOption, emit, friendly_errors, opened
 
 DateOpt = Annotated[str | None, typer.Option(help=f"A day: {DATE_HELP}.", metavar="DATE")]
 
@@ -46,10 +46,7 @@ def number_option(raw: str, flag: str, low: float, high: float, whole: bool = Fa
 
 def summary(
     ctx: typer.Context,
-    week: Annotated[
-        str | None,
-        typer.Option(help=f"A day in the week, or YYYY-Www. Default: this week. {DATE_HELP}."),
-    ] = None,
+    week: WeekOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """This week next to the week before.

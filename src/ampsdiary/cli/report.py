@@ -10,13 +10,12 @@ import typer
 from rich.console import Console
 
 from .. import ranges
-from ..dates import DATE_HELP
 from ..errors import DiaryError
 from ..plots.output import check_target
 from ..report import FORMATS, PAPERS, write
 from ..settings import exercise_goal
 from ..store import Diary
-from .common import FromOption, JsonOption, ToOption, emit, friendly_errors, opened
+from .common import FromOption, JsonOption, ToOption, WeekOption, emit, friendly_errors, opened
 
 if TYPE_CHECKING:
     from ..report.content import Report
@@ -49,13 +48,7 @@ def report(
         Path,
         typer.Option("--out", "-o", help="File to write: .pdf, .html or .md.", metavar="FILE"),
     ],
-    week: Annotated[
-        str | None,
-        typer.Option(
-            help=f"A day in the week, or YYYY-Www. Default: this week. {DATE_HELP}.",
-            metavar="DATE",
-        ),
-    ] = None,
+    week: WeekOption = None,
     first: FromOption = None,
     last: ToOption = None,
     paper: Annotated[str, typer.Option(help="Paper size.", metavar="a4|letter")] = "a4",
