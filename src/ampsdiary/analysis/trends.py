@@ -8,7 +8,7 @@ from typing import Any
 
 from ..daily import Day
 from ..errors import DiaryError
-from .measures import EXERCISE, SCALES, Measure, compare, one, rounded
+from .measures import EXERCISE, SCALES, Measure, compare, number, one, rounded
 from .period import Period, period
 
 BLOCKS = "▁▂▃▄▅▆▇█"
@@ -75,6 +75,23 @@ class TrendRow:
     period: Period
     change: dict[str, float | None]  # mean minus the baseline, per 0-10 scale and sleep
     verdict: dict[str, str | None]  # that change: better, worse, same or None
+
+    def since(self, name: str) -> str:
+        """'+0.8 better': the change since the baseline in words, so no colour is needed."""
+        delta = self.change[name]
+        if delta is None:
+            return ""
+        return f"{rounded(delta):+.1f} {self.verdict[name] or ''}".strip()
+
+    def cells(self) -> list[str]:
+        """Days, function and pain with their change, touch, sleep, mood, exercise a day:
+        the same row in the terminal and in every report."""
+        p = self.period
+        cells = [f"{p.days_logged}/{p.calendar_days}"]
+        for name in ("function", "pain"):
+            cells += [number(p.mean(name)), self.since(name)]
+        cells += [number(p.mean(n)) for n in ("allodynia", "sleep", "mood")]
+        return [*cells, p.text("exercise")]
 
     def as_json(self) -> dict[str, Any]:
         p = self.period

@@ -73,14 +73,11 @@ BETTER_WORDS = {"up": "higher is better", "down": "lower is better"}
 
 
 def _trend_cells(row: TrendRow) -> list[str | Text]:
-    p = row.period
-    cells: list[str | Text] = [f"{p.days_logged}/{p.calendar_days}"]
-    for name in ("function", "pain"):
-        delta, verdict = row.change[name], row.verdict[name]
-        said = "" if delta is None else f"{delta:+.1f} {verdict or ''}".strip()
-        cells += [number(p.mean(name)), _change(said, verdict)]
-    cells += [number(p.mean(n)) for n in ("allodynia", "sleep", "mood")]
-    return [*cells, "" if p.exercise_per_day is None else f"{p.exercise_per_day:g}"]
+    """The row's cells, its changes since the baseline coloured by their verdict."""
+    cells: list[str | Text] = list(row.cells())
+    for i, name in ((2, "function"), (4, "pain")):
+        cells[i] = _change(row.since(name), row.verdict[name])
+    return cells
 
 
 def trends(t: Trends, out: Console) -> None:

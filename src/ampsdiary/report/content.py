@@ -239,16 +239,10 @@ def _exercise_rows(p: Period) -> list[tuple[str, ...]]:
 
 def _week_rows(days: list[Day], recovery: Recovery, goal: int | None) -> Table:
     """Therapist's view: each week's means and their change since the baseline."""
-    rows = []
-    for row in trends(days, "week", recovery.baseline, goal).rows:
-        p = row.period
-        cells = [day_label(p.start), f"{p.days_logged}/{p.calendar_days}"]
-        for name in ("function", "pain"):
-            change = row.change[name]
-            cells += [number(p.mean(name)), "" if change is None else f"{change:+.1f}"]
-        cells += [number(p.mean(n)) for n in ("allodynia", "sleep", "mood")]
-        cells.append("" if p.exercise_per_day is None else f"{p.exercise_per_day:g}")
-        rows.append(tuple(cells))
+    rows = [
+        (day_label(row.period.start), *row.cells())
+        for row in trends(days, "week", recovery.baseline, goal).rows
+    ]
     return Table(WEEK_COLUMNS, rows)
 
 
