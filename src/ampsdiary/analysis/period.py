@@ -103,6 +103,18 @@ class Period:
             return "" if self.exercise_per_day is None else f"{self.exercise_per_day:g}"
         return self.stats[name].text()
 
+    def exercise_text(self) -> str:
+        """'72.1 (goal 60)': exercise minutes a logged day against the goal; blank if none."""
+        if self.exercise_per_day is None:
+            return ""
+        return f"{self.exercise_per_day:g}" + ("" if self.goal is None else f" (goal {self.goal})")
+
+    def minutes_text(self, kind: str | None = None) -> str:
+        """'505 min' in all, or of one kind; blank when no session was logged at all."""
+        if not self.exercise_total:
+            return ""
+        return f"{self.exercise_total if kind is None else self.exercise.get(kind, 0)} min"
+
     def measures_json(self) -> dict[str, Any]:
         """Each scale's stat and each count, keyed as in `as_json`."""
         return {

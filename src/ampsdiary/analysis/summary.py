@@ -79,29 +79,20 @@ def _count_rows(this: Period, last: Period) -> list[Row]:
     return rows
 
 
-def _minutes(p: Period, kind: str | None = None) -> str:
-    if not p.exercise_total:
-        return ""
-    return f"{p.exercise_total if kind is None else p.exercise.get(kind, 0)} min"
-
-
-def _exercise_rows(this: Period, last: Period, goal: int | None) -> list[Row]:
-    per_day = [
-        "" if v is None else f"{v:g}" + (f" (goal {goal})" if goal is not None else "")
-        for v in (this.exercise_per_day, last.exercise_per_day)
-    ]
+def _exercise_rows(this: Period, last: Period) -> list[Row]:
     rows = [
         _row(
             EXERCISE,
             "Exercise, minutes a logged day",
-            *per_day,
+            this.exercise_text(),
+            last.exercise_text(),
             this.mean("exercise"),
             last.mean("exercise"),
         ),
-        Row("Exercise total", _minutes(this), _minutes(last), None),
+        Row("Exercise total", this.minutes_text(), last.minutes_text(), None),
     ]
     for kind in dict.fromkeys([*this.exercise, *last.exercise]):
-        rows.append(Row(f"  {kind}", _minutes(this, kind), _minutes(last, kind), None))
+        rows.append(Row(f"  {kind}", this.minutes_text(kind), last.minutes_text(kind), None))
     return rows
 
 
@@ -260,7 +251,7 @@ def week_summary(
         *_scale_rows(this, last, ("function", "pain", "worst", "allodynia")),
         *_count_rows(this, last),
         *_scale_rows(this, last, ("sleep", "mood")),
-        *_exercise_rows(this, last, goal),
+        *_exercise_rows(this, last),
     ]
     return WeekSummary(
         start=start,

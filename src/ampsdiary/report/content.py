@@ -227,13 +227,10 @@ def _whole(p: Period) -> Table:
 
 def _exercise_rows(p: Period) -> list[tuple[str, ...]]:
     """The rate against the goal, then the total and its kinds: the week summary's rows."""
-    if p.exercise_per_day is None:
-        return [("Exercise, minutes a logged day", ""), ("Exercise total", "")]
-    goal = "" if p.goal is None else f" (goal {p.goal})"
     return [
-        ("Exercise, minutes a logged day", f"{p.exercise_per_day:g}{goal}"),
-        ("Exercise total", f"{p.exercise_total} min"),
-        *((f"  {kind}", f"{minutes} min") for kind, minutes in p.exercise.items()),
+        ("Exercise, minutes a logged day", p.exercise_text()),
+        ("Exercise total", p.minutes_text()),
+        *((f"  {kind}", p.minutes_text(kind)) for kind in p.exercise),
     ]
 
 
