@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
+
+from ampsdiary.cli.checkin import phrase
+from ampsdiary.vocabulary import FIELDS
 
 ANSWERS = [
     "6",  # function
@@ -133,3 +137,20 @@ def test_sessions_accept_min_after_the_number(run, db_path):
         ("aerobic", 20),
         ("physio", 30),
     ]
+
+
+def test_every_question_about_a_past_day_is_in_the_past_tense():
+    present = re.compile(r"\b(does|is|are|right now|last night|today|bothering)\b", re.I)
+    for f in FIELDS.values():
+        if f.question:
+            asked = phrase(f.question, "on Mon 16 Nov")
+            assert not present.search(asked), asked
+            assert phrase(f.question, "today") == f.question
+
+
+def test_a_long_question_puts_its_scale_on_a_second_line(run):
+    result = run("log", "--check-in", input=script(ANSWERS))
+    assert "could you do today?\n  (0 = could do nothing, 10 = a completely normal day)" in (
+        result.output
+    )
+    assert "Did you do sport or gym? (yes/no)" in result.output  # a short one stays on one line

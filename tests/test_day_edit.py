@@ -32,7 +32,7 @@ def test_edit_entry_keeps_old_value(run):
     run("log", "--pain", "5", "--worst", "6", "--where", "left-knee")
     result = run("edit", "1", "where", "right knee,left-knee")
     assert result.exit_code == 0, result.output
-    assert "Where it hurts of #1: left-knee -> right-knee, left-knee" in result.output
+    assert "Where it hurts of entry #1: left-knee -> right-knee, left-knee" in result.output
     entry = json.loads(run("day", "--json").output)["entries"][0]
     assert entry["locations"] == ["right-knee", "left-knee"]
     change = json.loads(run("history", "--json").output)[0]

@@ -49,7 +49,7 @@ def test_relog_day_field_replaces_and_keeps_history(run, db_path):
     change = rows(db_path, "select * from changes")[0]
     assert (change["field"], change["old_value"], change["new_value"]) == ("function", "3", "6")
     history = run("history", "2026-11-17")
-    assert "function" in history.output and "edit" in history.output
+    assert "Function" in history.output and "changed" in history.output
 
 
 def test_friendly_dates(run, db_path):

@@ -56,7 +56,8 @@ def test_delete_one_entry_by_id(run, db_path):
     assert run("delete", "--entry", "1").exit_code == 0
     with sqlite3.connect(db_path) as conn:
         assert conn.execute("select id, pain from entries").fetchall() == [(2, 7)]
-    assert "entry #1" in run("history").output
+    shown = run("history").output
+    assert "Entry #1" in shown and "deleted" in shown and "pain now 5" in shown
 
 
 def test_delete_needs_exactly_one_target(run):
@@ -146,3 +147,16 @@ def test_the_demo_is_the_recovery_it_promises(run, demo_db):
     assert max(pain[:4]) - min(pain[:4]) < 1.5  # pain flat for four weeks...
     assert pain[9] <= pain[4] - 3  # ...then it falls
     assert 60 <= len(days) < 70  # a few missed days
+
+
+def test_history_speaks_the_diary_words_not_the_database(run):
+    run("log", "--pain", "4", "--function", "5", "--day-note", "hi", "--date", "yesterday")
+    run("exercise", "physio", "30", "--date", "yesterday")
+    run("edit", "--day", "yesterday", "day-note", "better")
+    run("edit", "--session", "1", "kind", "aerobic")
+    run("delete", "yesterday")
+    out = run("history").output
+    for said in ("Day note", "Kind (session #1)", "changed", "deleted", "Tue 17 Nov", "function 5"):
+        assert said in out
+    for internal in ("day_note", "recorded_at", "updated_at", "id=", "2026-11-17", "day facts"):
+        assert internal not in out

@@ -101,3 +101,13 @@ def date_range(start: dt.date, end: dt.date) -> list[dt.date]:
 def day_label(day: dt.date) -> str:
     """How every output names a day: 'Tue 6 Oct'."""
     return f"{day:%a} {day.day} {day:%b}"
+
+
+def logged_label(day: dt.date) -> str:
+    """'Tue 6 Oct', with the year when it is not this year's: a mistyped year shows."""
+    return day_label(day) + ("" if day.year == today().year else f" {day.year}")
+
+
+def long_label(day: dt.date) -> str:
+    """'Tuesday 3 November 2026', the heading of one day's page."""
+    return f"{day:%A} {day.day} {day:%B %Y}"

@@ -52,8 +52,10 @@ def week(
     this = daily.load(diary, monday, end)
     if not empty_ok and not any(d.logged for d in this):
         _logged(diary)  # an empty diary says so, not just the week
-        what = "has nothing logged" if raw else "this week has nothing logged yet"
-        raise DiaryError("--week", raw, f"{what} ({monday} to {end}); e.g. --week 7d for last week")
+        span = f"({monday} to {end}); e.g. --week 7d for last week"
+        if raw:
+            raise DiaryError("--week", raw, f"has nothing logged {span}")
+        raise DiaryError("this week", None, f"has nothing logged yet {span}")
     last = daily.load(diary, monday - WEEK, monday - dt.timedelta(days=1))
     return this, last, monday, end
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import typer
 
-from ..dates import day_label, today
+from ..dates import day_label, long_label, today
 from ..errors import DiaryError
 from ..store import Diary
 from ..validate import check_together, parse, required
@@ -36,7 +36,16 @@ PAST_TENSE = (
     ("does it hurt right now", "did it hurt today"),
     ("did you sleep last night", "did you sleep the night before"),
     ("How is your mood", "How was your mood today"),
+    ("Where does", "Where did"),
+    ("What does", "What did"),
+    ("does light touch", "did light touch"),
+    ("colour is", "colour was"),
+    ("Does it", "Did it"),
+    ("Is it there", "Was it there"),
+    ("does it come", "did it come"),
+    ("Anything else bothering you", "Did anything else bother you"),
 )
+LINE = 76  # a prompt longer than this puts its scale on a second line: no mid-word wraps
 
 
 def phrase(question: str, when: str) -> str:
@@ -73,7 +82,8 @@ def ask_one(f: Field, default: Any, when: str, so_far: dict | None = None) -> An
     shown = _as_text(default)
     question = phrase(f.question, when)
     while True:
-        prompt = f"{question} ({hint(f)})" + (f" [{shown}]" if shown else "")
+        scale = f"({hint(f)})" + (f" [{shown}]" if shown else "")
+        prompt = f"{question} {scale}" if len(question + scale) < LINE else f"{question}\n  {scale}"
         answer = typer.prompt(prompt, default="", show_default=False, prompt_suffix=": ")
         answer = answer.strip()
         if answer == "-":
@@ -126,7 +136,7 @@ def ask(diary: Diary, date: dt.date) -> tuple[dict, dict, list[dict]]:
     logged = diary.entries(date, date)
     last_entry = (logged or diary.entries(before, before) or [{}])[-1]
     when = "today" if date == today() else f"on {day_label(date)}"
-    typer.echo(f"Check-in for {date:%A %d %B}. Enter keeps [the answer shown], '-' skips.")
+    typer.echo(f"Check-in for {long_label(date)}. Enter keeps [the answer shown], '-' skips.")
     day = {name: ask_one(FIELDS[name], last_day.get(name), when) for name in DAY_QUESTIONS}
     entry: dict = {}
     if not logged or _yes(f"Pain is already logged {when}. Add another pain entry?"):

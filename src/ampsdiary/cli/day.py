@@ -9,7 +9,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from ..dates import DATE_HELP, day_label, parse_date
+from ..dates import DATE_HELP, day_label, long_label, parse_date
 from ..errors import DiaryError
 from ..validate import check_together, parse
 from ..vocabulary import DAY_FIELDS, ENTRY_FIELDS, FIELDS, SESSION_FIELDS
@@ -58,7 +58,7 @@ def day(
     has_private = bool(facts and not private and facts.pop("private_note"))
 
     def render(out: Console) -> None:
-        out.print(f"{when:%A %d %B %Y}")
+        out.print(long_label(when))
         if not (data["entries"] or data["day"] or data["sessions"]):
             out.print("Nothing logged on this day.")
         if data["entries"]:
@@ -121,7 +121,7 @@ def edit(
         raise DiaryError(f.flag, value, "cannot be cleared; give a new value")
     new = None if value == "-" else parse(f.name, value)
     when = dt.date.fromisoformat(key) if on_day else None
-    which = day_label(when) if when else f"#{key}"
+    which = day_label(when) if when else f"{'session' if session else 'entry'} #{key}"
     with opened(ctx) as diary:
         # A day's facts can be set on any day (it is the same as `log --date`); ids must exist.
         row = (diary.day(when) or {}) if when else diary.row(table, int(key))

@@ -88,7 +88,11 @@ def trends(t: Trends, out: Console) -> None:
         title = day_label(row.period.start) if t.by == "week" else row.label
         table.add_row(title, *_trend_cells(row))
     out.print(table)
-    base = ", ".join(f"{n} {number(v)}" for n, v in t.baseline.items() if n in ("function", "pain"))
+    base = ", ".join(
+        f"{n} {number(v)}" if v is not None else f"{n} not scored"
+        for n, v in t.baseline.items()
+        if n in ("function", "pain")
+    )
     out.print(
         f"Means of the days logged; ±base = change since the baseline ({base}). "
         "Touch = allodynia, Ex/day = exercise minutes a logged day.",

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from .. import daily, progress
-from ..dates import DATE_HELP, day_label, parse_date, parse_time, today
+from ..dates import DATE_HELP, logged_label, parse_date, parse_time, today
 from ..errors import DiaryError
 from ..settings import exercise_goal
 from ..store import Diary
@@ -42,10 +42,16 @@ def save(
 def confirm_line(date: dt.date, entry: dict, day: dict, sessions: list[dict], edits: list) -> str:
     """What was saved, in words; a private note is only ever mentioned, never shown."""
     values = {**entry, **day}
-    parts = [f"{FIELDS[k].label.lower()} {cell(v)}" for k, v in values.items() if "note" not in k]
+    past = date != today()  # "pain now" only when it is now
+
+    def said(name: str) -> str:
+        label = FIELDS[name].label.lower()
+        return label.removesuffix(" now") if past else label
+
+    parts = [f"{said(k)} {cell(v)}" for k, v in values.items() if "note" not in k]
     parts += [f"{s['kind']} {s['minutes']} min" for s in sessions]
     parts += [FIELDS[k].label.lower() for k in values if "note" in k]
-    line = f"Logged {day_label(date)}: " + "; ".join(parts) + "."
+    line = f"Logged {logged_label(date)}: " + "; ".join(parts) + "."
     for name, old, new in edits:
         label = FIELDS[name].label
         if name == "private_note":
@@ -176,8 +182,8 @@ def exercise(
         diary.add_session(day_date, values)
         total = sum(s["minutes"] for s in diary.sessions(day_date, day_date))
         goal = exercise_goal(diary)
-    when = "Today" if day_date == today() else day_label(day_date)
-    line = f"Logged {values['kind']} {values['minutes']} min on {day_label(day_date)}."
+    when = "Today" if day_date == today() else logged_label(day_date)
+    line = f"Logged {values['kind']} {values['minutes']} min on {logged_label(day_date)}."
     line += f" {when} so far: {total} min" + (f" of your {goal} min goal." if goal else ".")
     typer.echo(line)
 

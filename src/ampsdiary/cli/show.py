@@ -13,6 +13,7 @@ from rich.table import Table
 from .. import daily
 from ..dates import DATE_HELP, day_label, parse_date, today
 from ..validate import whole_number
+from ..vocabulary import FIELDS
 from .common import JsonOption, cell, emit, friendly_errors, opened
 
 COLUMNS = (
@@ -73,9 +74,31 @@ def show(
     emit(as_json, {"days": [d.as_json() for d in rows], "days_logged": logged}, render)
 
 
+ACTIONS = {"edit": "changed", "delete": "deleted"}
+ROWS = {"entries": "entry", "sessions": "session", "days": "day", "settings": "setting"}
+INTERNAL = ("id", "date", "recorded_at", "updated_at")  # bookkeeping, not what was logged
+
+
+def _what(change: dict) -> str:
+    """'Pain now (entry #4)', 'Entry #4', 'Day note', or a setting's key."""
+    row = ROWS.get(change["table_name"], change["table_name"])
+    if change["table_name"] in ("entries", "sessions"):
+        row += f" #{change['row_key']}"
+    name = change["field"]
+    if not name:
+        return row.capitalize()
+    if name not in FIELDS:
+        return name
+    return FIELDS[name].label if row == "day" else f"{FIELDS[name].label} ({row})"
+
+
 def _value(value: object) -> str:
+    """An old value as typed; a deleted row as what was logged, in the words `log` uses."""
     if isinstance(value, dict):
-        return ", ".join(f"{k}={cell(v)}" for k, v in value.items() if v is not None)
+        shown = {k: v for k, v in value.items() if v is not None and k not in INTERNAL}
+        return "; ".join(
+            f"{FIELDS[k].label.lower() if k in FIELDS else k} {cell(v)}" for k, v in shown.items()
+        )
     return cell(value) or "(empty)"
 
 
@@ -120,18 +143,12 @@ def history(
         for name in ("Changed at", "Day", "What", "Action", "Old", "New"):
             table.add_column(name, overflow="fold")
         for c in changes:
-            what = c["field"] or {
-                "entries": "entry",
-                "sessions": "session",
-                "days": "day facts",
-            }.get(c["table_name"], c["table_name"])
-            if c["table_name"] in ("entries", "sessions"):
-                what += f" #{c['row_key']}"
+            changed = dt.datetime.fromisoformat(c["changed_at"])
             table.add_row(
-                c["changed_at"].replace("T", " ")[:16],
-                c["date"] or "",
-                what,
-                c["action"],
+                f"{day_label(changed.date())} {changed:%H:%M}",
+                day_label(dt.date.fromisoformat(c["date"])) if c["date"] else "",
+                _what(c),
+                ACTIONS.get(c["action"], c["action"]),
                 _value(c["old_value"]),
                 cell(c["new_value"]),
             )

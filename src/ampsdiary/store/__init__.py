@@ -16,6 +16,11 @@ __all__ = ["Diary", "diary_path", "file_problem", "open_diary"]
 # PRAGMA application_id marks the file as ours ("AMPD"): we never write into another database.
 APPLICATION_ID = 0x414D5044
 SQLITE_HEADER = b"SQLite format 3\x00"
+# Said on a first run, before anything is logged: the teen never typed --db, so no flag blamed.
+NO_DIARY = (
+    "does not exist yet; start with `ampsdiary log` (or try `ampsdiary demo`), "
+    "or check --db / $AMPSDIARY_DB"
+)
 
 
 def _import_sqlite_utils():
@@ -90,9 +95,7 @@ def open_diary(path: Path, create: bool = True) -> Diary:
             raise DiaryError("--db", str(path), "is a folder; give the path of a diary file")
         if not path.exists():
             if not create:
-                raise DiaryError(
-                    "--db", str(path), "does not exist yet; log a day first, or check the path"
-                )
+                raise DiaryError("diary", str(path), NO_DIARY)
             _create_private(path)
         elif not path.stat().st_size:
             path.chmod(0o600)  # an empty file (from `touch`) becomes a diary: make it private
