@@ -154,3 +154,10 @@ def test_a_long_question_puts_its_scale_on_a_second_line(run):
         result.output
     )
     assert "Did you do sport or gym? (yes/no)" in result.output  # a short one stays on one line
+
+
+def test_no_prompt_or_confirmation_is_wider_than_80_columns(run, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    result = run("log", "--check-in", "--date", "mon", input=script(ANSWERS))
+    assert result.exit_code == 0, result.output
+    assert max(len(line) for line in result.output.splitlines()) <= 80

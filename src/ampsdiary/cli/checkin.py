@@ -7,6 +7,7 @@ end of input) leaves the diary as it was.
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 from typing import Any
 
 import typer
@@ -45,7 +46,8 @@ PAST_TENSE = (
     ("does it come", "did it come"),
     ("Anything else bothering you", "Did anything else bother you"),
 )
-LINE = 76  # a prompt longer than this puts its scale on a second line: no mid-word wraps
+WIDTH = 80  # the narrowest usual terminal: prompts are wrapped by us, never mid-word
+ROOM = 14  # columns left for the answer after a one-line prompt
 
 
 def phrase(question: str, when: str) -> str:
@@ -62,8 +64,10 @@ def hint(f: Field) -> str:
         return f"{kind.low:g} = {kind.low_label}, {kind.high:g} = {kind.high_label}"
     if isinstance(kind, Choice) and len(kind.values) > 8:
         return "comma list, e.g. " + ", ".join(kind.values[:2]) + ", lower-back"
+    if isinstance(kind, Choice) and kind.many:
+        return "comma list of: " + ", ".join(kind.values)
     if isinstance(kind, Choice):
-        return ("comma list of " if kind.many else "") + "/".join(kind.values)
+        return "/".join(kind.values)
     if isinstance(kind, YesNo):
         return "yes/no"
     return "Enter to skip" if not isinstance(kind, Tags) else "comma list"
@@ -77,13 +81,22 @@ def _as_text(value: Any) -> str:
     return "" if value is None else f"{value:g}" if isinstance(value, float) else str(value)
 
 
+def layout(question: str, scale: str) -> str:
+    """One line when it fits with room for the answer, else the scale wrapped below it."""
+    prompt = f"{question} {scale}"
+    if len(prompt) + ROOM <= WIDTH:
+        return prompt
+    indent = {"initial_indent": "  ", "subsequent_indent": "  "}
+    return question + "\n" + textwrap.fill(scale, WIDTH - 2, **indent)
+
+
 def ask_one(f: Field, default: Any, when: str, so_far: dict | None = None) -> Any:
     """Ask until the answer is valid (also next to `so_far`). Enter keeps the default."""
     shown = _as_text(default)
     question = phrase(f.question, when)
     while True:
         scale = f"({hint(f)})" + (f" [{shown}]" if shown else "")
-        prompt = f"{question} {scale}" if len(question + scale) < LINE else f"{question}\n  {scale}"
+        prompt = layout(question, scale)
         answer = typer.prompt(prompt, default="", show_default=False, prompt_suffix=": ")
         answer = answer.strip()
         if answer == "-":
@@ -100,7 +113,7 @@ def ask_sessions(when: str) -> list[dict]:
     """'aerobic 30, physio 45 min' -> two sessions; Enter skips."""
     while True:
         answer = typer.prompt(
-            f"Exercise or therapy {when}? (e.g. aerobic 30, physio 45; Enter to skip)",
+            layout(f"Exercise or therapy {when}?", "(e.g. aerobic 30, physio 45; Enter to skip)"),
             default="",
             show_default=False,
             prompt_suffix=": ",

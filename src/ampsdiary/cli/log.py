@@ -16,7 +16,15 @@ from ..store import Diary
 from ..validate import parse_all, required
 from ..vocabulary import FIELDS
 from . import checkin
-from .common import NEGATIVE_NUMBERS, cell, field_help, field_metavar, friendly_errors, opened
+from .common import (
+    NEGATIVE_NUMBERS,
+    cell,
+    console,
+    field_help,
+    field_metavar,
+    friendly_errors,
+    opened,
+)
 
 DateOption = Annotated[
     str, typer.Option("--date", "-d", help=f"Which day: {DATE_HELP}.", metavar="DATE")
@@ -155,10 +163,11 @@ def log(
                 typer.echo("Nothing logged: every question was skipped.")
                 return
         edits = save(diary, day_date, at, entry, day, sessions)
-        typer.echo(confirm_line(day_date, entry, day, sessions, edits))
+        out = console()  # wraps between words at the terminal's width
+        out.print(confirm_line(day_date, entry, day, sessions, edits), markup=False)
         now = today()
         recent = daily.load(diary, now - dt.timedelta(days=13), now)
-        typer.echo(progress.encouragement(diary.logged_dates(), recent, now))
+        out.print(progress.encouragement(diary.logged_dates(), recent, now), markup=False)
 
 
 def exercise(
