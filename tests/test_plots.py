@@ -192,6 +192,23 @@ def test_calendar_cells_show_the_days_value(run, tmp_path):
     assert [t for t in texts if t.isdigit()] == ["1", "5", "2", "3", "7", "2", "4", "6", "8"]
 
 
+def test_calendar_rounds_a_days_mean_half_up(run, tmp_path):
+    """Pain 5, 5, 5 and 6 in one day is 5.25: the cell says 5.3, as show and summary do."""
+    from ampsdiary.store import open_diary
+
+    diary = open_diary(tmp_path / "half.db")
+    entries = [
+        {"date": "2026-10-01", "time": f"0{h}:00", "pain": p} for h, p in enumerate([5, 5, 5, 6])
+    ]
+    diary.write_all(entries, [], [])
+    diary.close()
+    out = tmp_path / "half.svg"
+    args = ("plot", "calendar", "--out", str(out), "--to", "2026-10-01")
+    result = run("--db", str(tmp_path / "half.db"), *args)
+    assert result.exit_code == 0, result.output
+    assert "5.3" in svg_texts(out) and "5.2" not in svg_texts(out)
+
+
 def grey(colour) -> float:
     """How light a colour prints in grey, 0 (black) to 1 (white)."""
     from matplotlib.colors import to_rgb

@@ -6,6 +6,7 @@ import calendar as cal
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
+from ..analysis.measures import number
 from ..errors import DiaryError
 from . import style
 
@@ -99,7 +100,7 @@ def _month(ax: Any, year: int, month: int, values: dict, cmap: Any, norm: Any) -
             ink = "white" if value is not None and norm(value) > 0.55 else style.INK
             ax.text(col + 0.08, row + 0.08, str(day.day), fontsize=5, va="top", c=ink, alpha=0.7)
             if value is not None:
-                label = f"{value:.1f}".removesuffix(".0")
+                label = number(value).removesuffix(".0")
                 ax.text(col + 0.46, row + 0.56, label, ha="center", va="center", fontsize=7, c=ink)
     ax.set_xlim(-0.1, 7)
     ax.set_ylim(6.05, -0.6)
