@@ -267,13 +267,31 @@ def test_a_baseline_without_function_scores_says_function_cannot_be_judged():
     assert (r.baseline["function"], r.function_onset, r.pattern) == (None, None, "not-yet")
     assert r.explain() == (
         "During the baseline (Tue 1 Sep to Mon 7 Sep), pain averaged 8.0 out of 10. No function "
-        "scores were logged in it, so function cannot be judged: choose baseline days with "
-        "function scores with --baseline-from and --baseline-to. Pain has not eased by 2 "
+        "scores were logged in it, so function cannot be judged. To use days with function "
+        "scores, set the day treatment started (ampsdiary config set treatment-start DATE; the "
+        "baseline becomes the 7 days before it). The recovery command can also try other days: "
+        "ampsdiary recovery --baseline-from DATE --baseline-to DATE. Pain has not eased by 2 "
         "points yet (last 7 days 8.0). Keep logging, so you can see the change when it comes."
     )
     # Days 7-13 as the baseline: function 2, 2, 2, 2, 2, 6, 6 = 22/7 = 3.14, so it needs 5.14.
     # Day 16 smooths 2, 2, 6, 6, 6, 6, 6 = 34/7 = 4.86; day 17: one 2 and six 6s = 38/7 = 5.43.
     assert analyse(days, baseline_start=day(7)).function_onset == day(17)
+
+
+def test_a_baseline_without_any_scores_says_how_to_choose_other_days():
+    """Mood only in the first 7 days: the advice names what works in every command."""
+    days = [Day(day(n), mood=5, day_record=True) for n in range(7)]
+    days += make_days([6] * 21, [4] * 21, day(7))
+    r = analyse(days)
+    assert (r.baseline["function"], r.baseline["pain"]) == (None, None)
+    assert r.explain().startswith(
+        "There are no function or pain scores in the baseline (Tue 1 Sep to Mon 7 Sep), so "
+        "there is nothing to compare with yet. To use days with scores, set the day treatment "
+        "started (ampsdiary config set treatment-start DATE; the baseline becomes the 7 days "
+        "before it). The recovery command can also try other days: ampsdiary recovery "
+        "--baseline-from DATE --baseline-to DATE."
+    )
+    assert analyse(days, treatment_start=day(14)).baseline["function"] == 6
 
 
 def test_a_baseline_without_pain_scores_says_pain_cannot_be_judged():

@@ -168,8 +168,25 @@ def test_recovery_says_what_a_baseline_without_scores_cannot_judge(run, db_path)
         result.output
     )
     said = " ".join(result.output.split())
-    assert "so function cannot be judged: choose baseline days with function scores" in said
+    assert (
+        "so function cannot be judged. To use days with function scores, set the day treatment "
+        "started (ampsdiary config set treatment-start DATE; the baseline becomes the 7 days "
+        "before it). The recovery command can also try other days: ampsdiary recovery "
+        "--baseline-from DATE --baseline-to DATE."
+    ) in said
     assert "no lasting change" not in said
+
+
+def test_the_advice_for_a_baseline_without_scores_works_in_plot_too(run, db_path, tmp_path):
+    """plot has no baseline options: the treatment start it is told to set moves its baseline."""
+    write_diary(db_path, [None] * 7 + [2] * 5 + [6] * 23, [8] * 35, dt.date(2026, 10, 15))
+    plot = ("plot", "recovery", "--out", str(tmp_path / "r.png"), "--json")
+    before = json.loads(run(*plot).output)["recovery"]
+    assert "config set treatment-start DATE" in before["explanation"]
+    assert run("config", "set", "treatment-start", "2026-10-29").exit_code == 0
+    after = json.loads(run(*plot).output)["recovery"]  # baseline Thu 22 - Wed 28 Oct
+    assert after["baseline_source"] == "treatment-start" and after["baseline"]["function"]
+    assert "cannot be judged" not in after["explanation"]
 
 
 def test_day_means_stay_exact_so_an_onset_never_moves_by_rounding(run, db_path):

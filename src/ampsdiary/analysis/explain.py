@@ -60,8 +60,7 @@ def _baseline(r: Recovery, judged: list[str]) -> str:
     if not judged:
         return (
             f"There are no function or pain scores in the baseline ({window}), so there is "
-            "nothing to compare with yet; choose other days with --baseline-from and "
-            "--baseline-to."
+            f"nothing to compare with yet. {_other_days('days with scores')}"
         )
     f, p = (number(r.baseline[name]) for name in MEASURES)
     if len(judged) == 2:
@@ -76,8 +75,18 @@ def _unjudged(r: Recovery, name: str) -> str:
     if not r.whole.stats[name].days:
         return f"No {name} scores have been logged, so {name} is left out."
     return (
-        f"No {name} scores were logged in it, so {name} cannot be judged: choose baseline days "
-        f"with {name} scores with --baseline-from and --baseline-to."
+        f"No {name} scores were logged in it, so {name} cannot be judged. "
+        f"{_other_days(f'days with {name} scores')}"
+    )
+
+
+def _other_days(which: str) -> str:
+    """How to choose another baseline: the treatment start works in every command (plot and
+    report have no baseline options), the baseline options in `recovery` only."""
+    return (
+        f"To use {which}, set the day treatment started (ampsdiary config set treatment-start "
+        f"DATE; the baseline becomes the {BASELINE_DAYS} days before it). The recovery command "
+        "can also try other days: ampsdiary recovery --baseline-from DATE --baseline-to DATE."
     )
 
 
