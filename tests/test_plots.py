@@ -181,6 +181,28 @@ def test_three_weeks_and_more_are_ticked_by_month(tmp_path):
     assert high - low == pytest.approx(35)  # half a day either side of the 35 days
 
 
+@pytest.mark.parametrize(
+    ("first", "last", "names"),
+    [
+        ((2026, 9, 10), (2026, 11, 18), ["15 Sep", "Oct", "Nov"]),  # the demo's ten weeks
+        ((2026, 10, 20), (2026, 11, 12), ["21 Oct", "Nov"]),  # no tick on 1 Oct
+        ((2026, 9, 10), (2026, 10, 2), ["13 Sep", "Oct"]),
+    ],
+)
+def test_every_month_on_a_long_date_axis_is_named(first, last, names):
+    """The first tick of a month whose 1st has no tick carries the month: never '15, Oct'."""
+    from matplotlib.figure import Figure
+
+    from ampsdiary.plots import style
+
+    fig = Figure(figsize=(style.A4_WIDTH, 4))
+    ax = fig.add_subplot()
+    style.date_axis(ax, dt.date(*first), dt.date(*last))
+    fig.draw_without_rendering()
+    labels = [t.get_text() for t in ax.get_xticklabels()]
+    assert [label for label in labels if not label.isdigit()] == names
+
+
 def test_calendar_cells_show_the_days_value(run, tmp_path):
     diary = write_diary(tmp_path / "cal.db", [5, None, 7], [5, None, 7])
     out = tmp_path / "cal.svg"

@@ -46,6 +46,13 @@ def test_weekly_pdf_is_one_a4_page_with_the_week_and_the_name(run, demo_db, tmp_
     assert demo_lag_line(run, demo_db) in text
 
 
+def test_the_weekly_charts_first_month_is_named(run, demo_db, tmp_path):
+    """Its 8 weeks start on Mon 21 Sep: the first tick says 'Sep', not a bare '22'."""
+    out = tmp_path / "week.pdf"
+    write(run, demo_db, out, "--week", "2026-W46")
+    assert "22 Sep" in pdf_text(out.read_bytes()).splitlines()
+
+
 def test_letter_paper(run, demo_db, tmp_path):
     out = tmp_path / "week.pdf"
     write(run, demo_db, out, "--paper", "letter", "--week", "2026-W46")

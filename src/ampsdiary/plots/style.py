@@ -96,7 +96,7 @@ def date_axis(ax: Any, first: dt.date, last: dt.date) -> None:
     Under three weeks a tick is a day ('Tue 17', the month under the first and under a 1st),
     never an hour; a short range sits in at least a week's width, so one day's bar is a bar
     and not the whole picture. Longer ranges get day numbers and month names (never 11/10
-    vs 10/11).
+    vs 10/11), every month with a tick named.
     """
     import matplotlib.dates as mdates
     from matplotlib.ticker import FixedLocator, FuncFormatter
@@ -107,8 +107,7 @@ def date_axis(ax: Any, first: dt.date, last: dt.date) -> None:
     ax.set_xlim(start - pad, end + pad)
     if days >= DAY_TICKS_UNDER:
         ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=4, maxticks=10))
-        ticks = ax.xaxis.get_majorticklocs
-        ax.xaxis.set_major_formatter(FuncFormatter(lambda x, pos: _long_tick(x, ticks())))
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda x, pos: _long_tick(x, _shown(ax))))
         return
     step = 1 if days <= 10 else 2
     ticks = [first + dt.timedelta(days=n) for n in range(0, days, step)]
@@ -116,15 +115,25 @@ def date_axis(ax: Any, first: dt.date, last: dt.date) -> None:
     ax.xaxis.set_major_formatter(FuncFormatter(_day_tick))
 
 
-def _long_tick(x: float, ticks: list[float]) -> str:
-    """'8' (never '08'), the month's name on the 1st; when every tick is a 1st (months or
-    years apart), the year in place of January."""
+def _shown(ax: Any) -> list[dt.date]:
+    """The days of the major ticks inside the axis (the locator may place some outside)."""
+    import matplotlib.dates as mdates
+
+    low, high = ax.get_xlim()
+    return [mdates.num2date(t).date() for t in ax.xaxis.get_majorticklocs() if low <= t <= high]
+
+
+def _long_tick(x: float, shown: list[dt.date]) -> str:
+    """'8' (never '08'), the month's name on the 1st. A month whose 1st has no tick (the
+    first month, mostly) is named on its first tick, '15 Sep', so no month shown goes
+    unnamed. When every tick is a 1st (months or years apart), the year in place of January."""
     import matplotlib.dates as mdates
 
     day = mdates.num2date(x).date()
     if day.day != 1:
-        return str(day.day)
-    months = all(mdates.num2date(t).day == 1 for t in ticks)
+        named = any(t < day and (t.year, t.month) == (day.year, day.month) for t in shown)
+        return str(day.day) if named else f"{day.day} {day:%b}"
+    months = all(t.day == 1 for t in shown)
     return str(day.year) if months and day.month == 1 else f"{day:%b}"
 
 
