@@ -90,9 +90,18 @@ def test_pictures_keep_text_as_text(run, demo_db, tmp_path):
         "--out", str(tmp_path / "c.svg"))  # fmt: skip
     symptoms, calendar = svg_text(tmp_path / "s.svg"), svg_text(tmp_path / "c.svg")
     assert "Allodynia: how much light touch hurts (0–10)" in symptoms
+    assert "(66 of 70 days logged)" in symptoms
     assert "right foot" in symptoms and "Skin signs (blank = not noted)" in symptoms
     assert "Daily function, Thu 10 Sep – Wed 18 Nov 2026" in calendar
     assert all(month in calendar for month in ("September 2026", "October 2026", "November 2026"))
+
+
+def test_one_day_is_one_day_in_the_symptoms_title(run, tmp_path):
+    diary = write_diary(tmp_path / "one.db", [5], [5])
+    out = tmp_path / "one.svg"
+    result = run("--db", str(diary), "plot", "symptoms", "--out", str(out), "--to", "2026-10-01")
+    assert result.exit_code == 0, result.output
+    assert any(t.endswith("(1 of 1 day logged)") for t in svg_texts(out))
 
 
 def test_the_same_diary_gives_the_same_file(run, demo_db, tmp_path):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
+from ..analysis.measures import Count
 from ..analysis.onsets import smooth
 from ..vocabulary import FIELDS, SWELLING
 from . import style
@@ -43,9 +44,9 @@ def figure(days: list[Day]) -> Figure:
     for ax in (touch, swelling):
         ax.tick_params(labelbottom=False)
     style.date_axis(skin, days[0].date, days[-1].date)
-    logged = sum(d.logged for d in days)
+    logged = Count(sum(d.logged for d in days), len(days)).text()
     fig.suptitle(
-        f"Symptoms, {style.span(days)}  ({logged} of {len(days)} days logged)",
+        f"Symptoms, {style.span(days)}  ({logged} logged)",
         x=0.01,
         ha="left",
         fontsize=12,
