@@ -48,9 +48,12 @@ def test_means_say_how_many_days_and_headline_says_function_first():
 
 
 def test_arrows_mean_better_or_worse_for_each_measure():
-    this, last = weeks()
+    # Last week function 4 and pain 6 every day; this week function 6 or 7, pain 4 or 5.
+    days = make_days([4] * 7 + [6, 7, 6, 6, 6, 6, 6], [6] * 7 + [4, 5, 4, 4, 4, 4, 4], MON)
+    this, last = days[7:], days[:7]
     rows = rows_by_label(week_summary(this, last, None))
-    # Function up is better; pain down is better; equal is the same.
+    # Function up is better; pain down is better. A lowest or highest is one day: it takes
+    # 2 points to count, so pain's highest 6 -> 5 is a day's wobble, the same.
     assert (rows["Function lowest"].arrow, rows["Function lowest"].verdict) == ("↑", "better")
     assert (rows["Pain lowest"].arrow, rows["Pain lowest"].verdict) == ("↓", "better")
     assert (rows["Pain highest"].arrow, rows["Pain highest"].verdict) == ("→", "same")
@@ -240,7 +243,7 @@ def test_summary_command_text_and_json(run, db_path):
     assert "You did more this week: function 4.0 -> 6.0." in out
     assert "Tue 10 Nov: Walked to school" in out and "secret" not in out
     pain_lowest = next(line for line in out.splitlines() if "Pain lowest" in line)
-    assert pain_lowest.split()[2:] == ["5", "6", "↓", "better"]
+    assert pain_lowest.split()[2:] == ["5", "6", "→", "same"]  # one day, one point: wobble
     data = json.loads(run("summary", "--week", "2026-11-11", "--json").output)
     assert data["start"] == "2026-11-09" and data["end"] == "2026-11-15"
     assert data["this_week"]["function"] == {"mean": 6.0, "low": 5, "high": 7, "days": 6}

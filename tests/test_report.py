@@ -180,6 +180,15 @@ def test_report_numbers_are_the_summary_numbers(run, fortnight, tmp_path):
     assert "- **Wed 11 Nov**: note 2026-11-11" in text and "secret crush" not in text
 
 
+def test_a_one_point_lowest_is_the_same_in_summary_and_report(run, demo_db, tmp_path):
+    """Week 46 of the demo: pain's lowest day 2 -> 3 is one day's wobble, not 'worse'."""
+    md = tmp_path / "w46.md"
+    write(run, demo_db, md, "--week", "2026-W46")
+    assert "| Pain lowest | 3 | 2 | → same |" in md.read_text()
+    said = run("--db", str(demo_db), "summary", "--week", "2026-W46").output
+    assert "Pain lowest 3 2 → same" in " ".join(said.split())
+
+
 def test_same_numbers_in_every_format(run, fortnight, tmp_path):
     outputs = {}
     for suffix in (".pdf", ".html", ".md"):

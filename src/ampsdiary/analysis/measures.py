@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 from statistics import fmean
 from typing import TYPE_CHECKING, Any
@@ -184,6 +184,15 @@ def compare(measure: Measure, this: float | None, last: float | None) -> tuple[s
     if measure.better is None:
         return direction, None
     return direction, "better" if direction == measure.better else "worse"
+
+
+def one_day(measure: Measure) -> Measure:
+    """The measure for a single day's value (a week's lowest or highest), not a mean.
+
+    One day moves a point or so by chance, so it reads "about the same" under a meaningful
+    step (2 points on a 0-10 scale), where a mean, steadied by its days, needs half a point.
+    """
+    return replace(measure, same_within=measure.step)
 
 
 def day_score(day: Day) -> float | None:

@@ -22,6 +22,7 @@ from .measures import (
     compare,
     number,
     one,
+    one_day,
 )
 from .period import Period, changes, period
 
@@ -51,17 +52,19 @@ def _row(measure: Measure, label: str, this: str, last: str, a: Any, b: Any) -> 
 
 
 def _scale_rows(this: Period, last: Period, names: tuple[str, ...]) -> list[Row]:
-    """Average (with its days) of each measure; lowest and highest too for function and pain."""
+    """Average (with its days) of each measure; lowest and highest too for function and pain,
+    judged as single days (measures.one_day)."""
     rows = []
     for name in names:
         measure, now, before = SCALES[name], this.stats[name], last.stats[name]
         label = f"{measure.label} (average)"
         rows.append(_row(measure, label, now.text(), before.text(), now.mean, before.mean))
         if name in ("function", "pain"):
+            day = one_day(measure)
             for end in ("low", "high"):
                 a, b = getattr(now, end), getattr(before, end)
                 word = "lowest" if end == "low" else "highest"
-                rows.append(_row(measure, f"{measure.label} {word}", _g(a), _g(b), a, b))
+                rows.append(_row(day, f"{measure.label} {word}", _g(a), _g(b), a, b))
     return rows
 
 
