@@ -227,3 +227,10 @@ def test_a_baseline_out_of_the_diary_is_one_line(run, db_path, args, message):
     write_diary(db_path, STEP_FUNCTION, STEP_PAIN)
     result = run("recovery", *args)
     assert (result.exit_code, result.output) == (2, f"Error: {message}\n")
+
+
+def test_the_baseline_json_is_rounded_to_two_decimals_as_docs_say(run, demo_db):
+    """The demo's baseline function is 13 / 7: 1.86 in `baseline`, 1.9 in the table's stat."""
+    data = json.loads(run("--db", str(demo_db), "recovery", "--json").output)
+    assert data["baseline"]["function"] == 1.86
+    assert data["baseline_measures"]["function"]["mean"] == 1.9

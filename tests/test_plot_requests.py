@@ -180,3 +180,18 @@ def test_plotting_keeps_no_pyplot_state(run, demo_db, tmp_path):
     result = run("--db", str(demo_db), "plot", "recovery", "--out", str(tmp_path / "r.png"))
     assert result.exit_code == 0, result.output
     assert "matplotlib.pyplot" not in sys.modules
+
+
+def test_the_docs_say_what_each_reader_does_with_an_empty_week(run, demo_db, tmp_path):
+    """docs/plots-and-reports.md: summary shows an empty week, report refuses it with the line
+    the page quotes, and recovery takes neither --week nor --from/--to."""
+    doc = (Path(__file__).parent.parent / "docs" / "plots-and-reports.md").read_text()
+    summary = run("--db", str(demo_db), "summary", "--week", "2026-W30")
+    assert summary.exit_code == 0 and "Nothing was logged that week." in summary.output
+    assert "`summary --week 2026-W30` shows that empty week" in " ".join(doc.split())
+    report = run(
+        "--db", str(demo_db), "report", "--week", "2026-W30", "--out", str(tmp_path / "w.pdf")
+    )
+    assert report.exit_code == 2 and f"\n{report.output}" in doc
+    for option in ("--week", "--from", "--to"):
+        assert "No such option" in run("--db", str(demo_db), "recovery", option, "2026-W46").output
