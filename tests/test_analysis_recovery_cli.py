@@ -128,10 +128,8 @@ def test_one_logged_day_is_one_day(run):
     result = run("recovery")
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert lines[0] == "Wed 18 Nov – Wed 18 Nov 2026: 1 of 1 day logged (100%), 1 in a row."
-    assert (
-        lines[1] == "Baseline: Wed 18 Nov – Wed 18 Nov 2026 (1 day logged; the first days logged)."
-    )
+    assert lines[0] == "Wed 18 Nov 2026: 1 of 1 day logged (100%), 1 in a row."
+    assert lines[1] == "Baseline: Wed 18 Nov 2026 (1 day logged; the first days logged)."
     assert "Function improved from: not yet" in result.output
 
 

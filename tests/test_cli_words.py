@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
+
+from ampsdiary.ranges import label
 
 
 @pytest.mark.parametrize("command", ["show", "day", "summary", "history", "trends"])
@@ -43,3 +47,15 @@ def test_trends_say_when_the_baseline_has_no_score(run):
         run("log", "--pain", "6", "--date", f"2026-11-{day:02}")
     out = run("trends").output.replace("\n", " ")
     assert "(function not scored, pain 6.0)" in out
+
+
+def test_one_day_is_one_day(run, tmp_path):
+    run("log", "--pain", "3", "--function", "4")
+    result = run("plot", "recovery", "--out", str(tmp_path / "r.png"))
+    assert "(1 of 1 day logged)" in result.output
+
+
+def test_a_one_day_span_names_the_day_once():
+    one = dt.date(2026, 10, 1)
+    assert label(one, one) == "Thu 1 Oct 2026"
+    assert label(one, dt.date(2026, 10, 4)) == "Thu 1 Oct – Sun 4 Oct 2026"

@@ -112,7 +112,10 @@ def recovery_of(
 
 
 def label(start: dt.date, end: dt.date) -> str:
-    """'Mon 9 Nov – Sun 15 Nov 2026'; the first year too when the span crosses New Year."""
+    """'Mon 9 Nov – Sun 15 Nov 2026'; the first year too when the span crosses New Year;
+    one day alone is 'Thu 1 Oct 2026'."""
+    if start == end:
+        return f"{day_label(end)} {end.year}"
     first = day_label(start) + (f" {start.year}" if start.year != end.year else "")
     return f"{first} – {day_label(end)} {end.year}"
 

@@ -9,6 +9,7 @@ import typer
 from rich.console import Console
 
 from .. import ranges
+from ..analysis.measures import plural
 from ..errors import DiaryError
 from ..plots import KINDS, write
 from ..plots.calendar import MEASURES, MONTHS_SHOWN, recent
@@ -62,7 +63,7 @@ def plot(
     def render(console: Console) -> None:
         console.print(
             f"Saved the {kind} picture of {days[0].date} to {days[-1].date} "
-            f"({logged} of {len(days)} days logged) to {out}.",
+            f"({logged} of {plural(len(days), 'day')} logged) to {out}.",
             markup=False,
             soft_wrap=True,
         )
