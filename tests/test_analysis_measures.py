@@ -91,3 +91,8 @@ def test_school_and_swelling_counts_follow_the_vocabulary():
     assert all(f"school_{v}" in COUNTS and counts[f"school_{v}"].of == len(levels) for v in levels)
     swollen = [Day(d, entries=1, swelling=v) for d, v in zip(dates(4, MON), SWELLING, strict=True)]
     assert period(swollen).counts["swelling"].text() == "3 of 4 days"  # all but "none"
+
+
+def test_every_school_level_is_counted_and_compared():
+    levels = {v for v in SCHOOL if v != NO_SCHOOL}
+    assert {name.removeprefix("school_") for name in COUNTS if name.startswith("school_")} == levels

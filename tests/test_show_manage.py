@@ -8,7 +8,10 @@ import sqlite3
 
 from ampsdiary.analysis.measures import mean
 from ampsdiary.daily import load
+from ampsdiary.demo import generate
 from ampsdiary.store import open_diary
+from ampsdiary.validate import parse
+from ampsdiary.vocabulary import FIELDS
 
 
 def test_show_one_row_a_day_with_blanks_not_zero(run):
@@ -160,3 +163,16 @@ def test_history_speaks_the_diary_words_not_the_database(run):
         assert said in out
     for internal in ("day_note", "recorded_at", "updated_at", "id=", "2026-11-17", "day facts"):
         assert internal not in out
+
+
+def test_every_demo_value_is_one_the_vocabulary_allows():
+    """The demo writes its rows directly; each value must be what `log` would have accepted."""
+    entries, days, sessions, _ = generate(dt.date(2026, 11, 18))
+    checked = 0
+    for row in (*entries, *days, *sessions):
+        for name, value in row.items():
+            if name in FIELDS and value is not None:
+                typed = ",".join(value) if isinstance(value, list) else str(value)
+                assert parse(name, typed) == value, (name, value)
+                checked += 1
+    assert checked > 1000

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from .analysis.measures import mean, rounded
 from .dates import date_range
-from .vocabulary import SWELLING
+from .vocabulary import NORMAL, SHARED_DAY_FACTS, SWELLING
 
 if TYPE_CHECKING:
     from .store import Diary
@@ -70,7 +70,7 @@ def _skin(entries: list[Row]) -> tuple[bool | None, list[str]]:
     words: dict[str, None] = {}
     for e in seen:
         for word in (e["skin_color"], e["skin_temp"], *(e["skin_signs"] or [])):
-            if word and word != "normal":
+            if word and word != NORMAL:
                 words[word] = None
     return bool(words), list(words)
 
@@ -106,7 +106,7 @@ def daily_values(
             _from_entries(day, by_date[key])
         if row := facts.get(key):
             day.day_record = True
-            for name in ("function", "school", "sport", "social", "sleep", "mood", "day_note"):
+            for name in SHARED_DAY_FACTS:
                 setattr(day, name, row[name])
         result.append(day)
     return result

@@ -1,6 +1,6 @@
 """Turn what a person typed into checked values, or a DiaryError that says what is allowed.
 
-Flags, the guided check-in and import all hand over strings, so they share this one path.
+Flags, the guided check-in and `edit` all hand over strings, so they share this one path.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import difflib
 import re
 
 from .errors import DiaryError
-from .vocabulary import FIELDS, Choice, Field, Scale, Tags, Text, YesNo
+from .vocabulary import FIELDS, LISTED, Choice, Field, Scale, Tags, Text, YesNo
 
 YES = {"yes", "y", "true", "1"}
 NO = {"no", "n", "false", "0"}
@@ -39,8 +39,8 @@ def _parse_word(f: Field, choice: Choice, raw: str) -> str:
         return choice.aliases[word]
     close = difflib.get_close_matches(word, [*choice.values, *choice.aliases], n=1, cutoff=0.6)
     hint = f"did you mean '{choice.aliases.get(close[0], close[0])}'? " if close else ""
-    listed = ", ".join(choice.values[:8])
-    more = ", ... (all: ampsdiary vocabulary)" if len(choice.values) > 8 else ""
+    listed = ", ".join(choice.values[:LISTED])
+    more = ", ... (all: ampsdiary vocabulary)" if len(choice.values) > LISTED else ""
     raise DiaryError(f.flag, raw, f"is not allowed; {hint}use one of: {listed}{more}")
 
 

@@ -122,6 +122,8 @@ class Field:
 PAIN = Scale(0, 10, "no pain", "worst pain imaginable")
 BODY_REGIONS = Choice(REGIONS, _sided_aliases(), many=True)
 SWELLING = ("none", "mild", "moderate", "severe")
+NORMAL = "normal"  # the skin colour and temperature answer that is no sign at all
+LISTED = 8  # a longer list of words is cut in hints and messages (all: `ampsdiary vocabulary`)
 NO_SCHOOL = "none"  # a day without school (a weekend, a holiday): not a missed day
 SCHOOL = ("full", "part", "missed", NO_SCHOOL)
 SESSION_KINDS = (
@@ -202,7 +204,7 @@ ENTRY_FIELDS = (
         "skin_color",
         "entry",
         Choice(
-            ("normal", "red", "pale", "blue-purple", "blotchy"),
+            (NORMAL, "red", "pale", "blue-purple", "blotchy"),
             {"blue": "blue-purple", "purple": "blue-purple", "mottled": "blotchy", "white": "pale"},
         ),
         "Skin colour",
@@ -211,7 +213,7 @@ ENTRY_FIELDS = (
     Field(
         "skin_temp",
         "entry",
-        Choice(("normal", "warm", "hot", "cool", "cold"), {"warmer": "warm", "colder": "cold"}),
+        Choice((NORMAL, "warm", "hot", "cool", "cold"), {"warmer": "warm", "colder": "cold"}),
         "Skin temperature",
         "Does it feel warmer or colder than the other side?",
     ),
@@ -377,6 +379,8 @@ SESSION_FIELDS = (
 )
 
 FIELDS: dict[str, Field] = {f.name: f for f in (*ENTRY_FIELDS, *DAY_FIELDS, *SESSION_FIELDS)}
+# The day's facts anyone looking may see: all but the private note.
+SHARED_DAY_FACTS = tuple(f.name for f in DAY_FIELDS if f.name != "private_note")
 
 SETTINGS = {
     "patient-id": "an id for exports, e.g. the clinic number (any text)",

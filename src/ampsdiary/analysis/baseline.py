@@ -113,15 +113,12 @@ def means(days: list[Day], start: dt.date, end: dt.date) -> dict[str, float | No
 
 
 def baseline_of(
-    days: list[Day],
-    treatment_start: dt.date | None = None,
-    start: dt.date | None = None,
-    end: dt.date | None = None,
+    days: list[Day], treatment_start: dt.date | None = None
 ) -> tuple[dt.date, dt.date, dict[str, float | None]]:
     """(first day, last day, exact mean of each measure) of the baseline; needs a logged day.
 
     `days` run to the last day analysed (usually today), which decides whether the
     treatment start has come yet.
     """
-    first, last, _ = baseline_window(logged_dates(days), treatment_start, start, end, days[-1].date)
+    first, last, _ = baseline_window(logged_dates(days), treatment_start, None, None, days[-1].date)
     return first, last, means(days, first, last)

@@ -16,7 +16,7 @@ from ..dates import day_label, long_label, today
 from ..errors import DiaryError
 from ..store import Diary
 from ..validate import check_together, parse, required
-from ..vocabulary import FIELDS, Choice, Field, Scale, Tags, YesNo
+from ..vocabulary import FIELDS, LISTED, Choice, Field, Scale, Tags, YesNo
 
 # Function and participation first: they are what improves first.
 DAY_QUESTIONS = ("function", "school", "sport", "social")
@@ -62,8 +62,8 @@ def hint(f: Field) -> str:
     kind = f.kind
     if isinstance(kind, Scale):
         return f"{kind.low:g} = {kind.low_label}, {kind.high:g} = {kind.high_label}"
-    if isinstance(kind, Choice) and len(kind.values) > 8:
-        return "comma list, e.g. " + ", ".join(kind.values[:2]) + ", lower-back"
+    if isinstance(kind, Choice) and len(kind.values) > LISTED:
+        return "comma list, e.g. " + ", ".join(kind.values[:2]) + " (all: ampsdiary vocabulary)"
     if isinstance(kind, Choice) and kind.many:
         return "comma list of: " + ", ".join(kind.values)
     if isinstance(kind, Choice):
@@ -86,8 +86,8 @@ def layout(question: str, scale: str) -> str:
     prompt = f"{question} {scale}"
     if len(prompt) + ROOM <= WIDTH:
         return prompt
-    indent = {"initial_indent": "  ", "subsequent_indent": "  "}
-    return question + "\n" + textwrap.fill(scale, WIDTH - 2, **indent)
+    wrap = {"initial_indent": "  ", "subsequent_indent": "  ", "break_on_hyphens": False}
+    return question + "\n" + textwrap.fill(scale, WIDTH - ROOM, **wrap)  # the answer fits too
 
 
 def ask_one(f: Field, default: Any, when: str, so_far: dict | None = None) -> Any:

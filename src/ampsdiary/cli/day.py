@@ -12,7 +12,7 @@ from rich.table import Table
 from ..dates import DATE_HELP, day_label, long_label, parse_date
 from ..errors import DiaryError
 from ..validate import check_together, parse
-from ..vocabulary import DAY_FIELDS, ENTRY_FIELDS, FIELDS, SESSION_FIELDS
+from ..vocabulary import DAY_FIELDS, ENTRY_FIELDS, FIELDS, SESSION_FIELDS, SHARED_DAY_FACTS
 from .common import JsonOption, cell, emit, friendly_errors, opened
 
 ENTRY_SHOWN = [f for f in ENTRY_FIELDS if f.name != "pain_scale"]
@@ -64,7 +64,7 @@ def day(
         if data["entries"]:
             out.print(_entry_table(data["entries"]))
         if facts := data["day"]:
-            for name in ("function", "school", "sport", "social", "sleep", "mood", "day_note"):
+            for name in SHARED_DAY_FACTS:
                 if facts[name] is not None:
                     out.print(f"{FIELDS[name].label}: {cell(facts[name])}", markup=False)
             if facts.get("private_note"):

@@ -5,8 +5,6 @@ Imported only when one of those commands runs, so `nudge` and logging stay quick
 
 from __future__ import annotations
 
-import datetime as dt
-
 from rich import box
 from rich.console import Console
 from rich.table import Table
@@ -42,11 +40,6 @@ def _table(*columns: tuple[str, str], no_wrap: bool = False, gap: int = 2) -> Ta
     for name, justify in columns:
         table.add_column(name, justify=justify, no_wrap=no_wrap)
     return table
-
-
-def _dated(day: dt.date) -> str:
-    """'Tue 6 Oct 2026'."""
-    return f"{day_label(day)} {day.year}"
 
 
 def summary(s: WeekSummary, out: Console) -> None:
@@ -120,7 +113,7 @@ def _onset(r: Recovery, name: str) -> str:
         return f"cannot tell (no {name} scores in the baseline)"
     found = r.onset(name)
     if found:
-        return _dated(found)
+        return label(found, found)
     waiting = r.pending_of(name)
     if waiting is None:
         return "not yet"

@@ -10,6 +10,7 @@ import typer
 from rich.console import Console
 
 from .. import ranges
+from ..analysis.measures import plural
 from ..errors import DiaryError
 from ..plots.output import check_target
 from ..report import FORMATS, PAPERS, write
@@ -66,7 +67,7 @@ def report(
     data = {"file": str(out), "pages": pages, "title": result.title, **result.data}
 
     def render(console: Console) -> None:
-        count = f" ({pages} page{'s' if pages != 1 else ''})" if pages else ""
+        count = f" ({plural(pages, 'page')})" if pages else ""
         console.print(
             f"Wrote the {result.title.lower()} ({result.dates}) to {out}{count}.",
             markup=False,

@@ -19,23 +19,24 @@ if TYPE_CHECKING:
 PICTURES = (".png", ".svg", ".pdf")
 
 
-def check_target(path: Path, suffixes: tuple[str, ...], field: str = "--out") -> str:
-    """The file's suffix when it is one we write and its folder exists; else a clear error.
+def check_target(path: Path, suffixes: tuple[str, ...]) -> None:
+    """A file of a type we write, in a folder that exists; else a clear error.
 
     The command calls this once, before any work; the writers below take the path as checked.
     """
     suffix = path.suffix.lower()
     if suffix not in suffixes:
         allowed = f"{', '.join(suffixes[:-1])} or {suffixes[-1]}"
-        raise DiaryError(field, str(path), f"has an unknown file type; end the name with {allowed}")
+        raise DiaryError(
+            "--out", str(path), f"has an unknown file type; end the name with {allowed}"
+        )
     if path.is_dir():
-        raise DiaryError(field, str(path), "is a folder; give a file name")
+        raise DiaryError("--out", str(path), "is a folder; give a file name")
     folder = path.parent
     if not folder.is_dir():
         raise DiaryError(
-            field, str(path), f"is in a folder that does not exist ({folder}); create it first"
+            "--out", str(path), f"is in a folder that does not exist ({folder}); create it first"
         )
-    return suffix
 
 
 @contextlib.contextmanager

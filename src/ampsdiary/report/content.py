@@ -55,7 +55,6 @@ class Table:
     columns: tuple[str, ...]
     rows: list[tuple[str, ...]]
     verdicts: list[str | None] = field(default_factory=list)
-    numeric: bool = True  # every column after the first is right-aligned
 
 
 @dataclass(frozen=True)

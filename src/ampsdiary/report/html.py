@@ -55,7 +55,7 @@ def _table(block: Table) -> str:
         """A cell; an indented label ('  aerobic', a part of the row above) is indented by
         CSS, since a browser drops leading spaces."""
         sub = "sub" if value.startswith(" ") else ""
-        classes = " ".join(c for c in ("n" if block.numeric and i else "", sub, extra) if c)
+        classes = " ".join(c for c in ("n" if i else "", sub, extra) if c)
         attr = f' class="{classes}"' if classes else ""
         return f"<{tag}{attr}>{escape(value.strip())}</{tag}>"
 

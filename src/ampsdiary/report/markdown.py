@@ -22,7 +22,7 @@ def escape(text: str) -> str:
 
 
 def _table(block: Table) -> list[str]:
-    align = ["---", *(("---:" if block.numeric else "---") for _ in block.columns[1:])]
+    align = ["---", *("---:" for _ in block.columns[1:])]
     lines = [
         "| " + " | ".join(escape(c) for c in block.columns) + " |",
         "| " + " | ".join(align) + " |",

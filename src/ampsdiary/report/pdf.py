@@ -163,7 +163,7 @@ def _row(
         pages.fig.add_artist(shade)
     x = pages.x
     for i, (value, wide) in enumerate(zip(row, widths, strict=True)):
-        right = block.numeric and i > 0
+        right = i > 0
         judged = i == len(row) - 1 and verdict is not None
         pages.text(
             x + wide - 0.08 if right else x, pages.y, value, size,

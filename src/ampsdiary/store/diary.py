@@ -26,7 +26,6 @@ LIST_COLUMNS = (
     "triggers",
 )
 MAX_ID = 2**63 - 1  # SQLite's largest integer
-DAY_COLUMNS = ("function", "school", "sport", "social", "sleep", "mood", "day_note", "private_note")
 
 
 def _now() -> str:
@@ -115,14 +114,17 @@ class Diary:
     def write_all(
         self, entries: Iterable[Row], days: Iterable[Row], sessions: Iterable[Row]
     ) -> None:
-        """Bulk-load already-checked rows (the demo, imports) in one transaction."""
+        """Bulk-load already-checked rows into a new diary (the demo) in one transaction.
+
+        Inserts, never upserts: a day already there is an error, not an overwrite without history.
+        """
         now = _now()
         with self.db.atomic():
             self.db["entries"].insert_all(
                 ({"recorded_at": now, **_encode(r)} for r in entries), batch_size=500
             )
-            self.db["days"].upsert_all(
-                ({"updated_at": now, **_encode(r)} for r in days), pk="date", batch_size=500
+            self.db["days"].insert_all(
+                ({"updated_at": now, **_encode(r)} for r in days), batch_size=500
             )
             self.db["sessions"].insert_all(
                 ({"recorded_at": now, **_encode(r)} for r in sessions), batch_size=500
