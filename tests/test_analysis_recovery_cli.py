@@ -80,7 +80,7 @@ def test_no_minus_zero(run, db_path):
         (["--threshold", "abc"], "--threshold: 'abc' is not a number; use a number from 0.5 to 10"),
         (["--threshold", "20"], "--threshold: '20' is out of range; use a number from 0.5 to 10"),
         (["--threshold", "nan"], "--threshold: 'nan' is out of range; use a number from 0.5 to 10"),
-        (["--hold", "x"], "--hold: 'x' is not a whole number; use a whole number from 0 to 60"),
+        (["--hold", "x"], "--hold: 'x' is not a number; use a whole number from 0 to 60"),
         (["--hold", "2.5"], "--hold: '2.5' is not a whole number; use a whole number from 0 to 60"),
         (["--hold", "-1"], "--hold: '-1' is out of range; use a whole number from 0 to 60"),
     ],

@@ -27,12 +27,12 @@ BAD = [
     (["exercise", "jogging", "30"], "KIND: 'jogging' is not allowed"),
     (["exercise", "aerobic", "0"], "MINUTES: '0' is out of range"),
     (["exercise", "aerobic", "-5"], "MINUTES: '-5' is out of range"),
-    (["config", "set", "exercise-goal", "-5"], "exercise-goal: '-5' is not allowed"),
+    (["config", "set", "exercise-goal", "-5"], "exercise-goal: '-5' is out of range"),
     (
         ["config", "set", "exercise-gaol", "60"],
         "KEY: 'exercise-gaol' is not a setting; did you mean",
     ),
-    (["config", "set", "exercise-goal", "lots"], "exercise-goal: 'lots' is not allowed"),
+    (["config", "set", "exercise-goal", "lots"], "exercise-goal: 'lots' is not a number"),
     (["delete", "--entry", "99"], "--entry: '99' is not an id in this diary"),
     (["delete", "2026-11-01"], "DATE: '2026-11-01' has nothing logged"),
 ]

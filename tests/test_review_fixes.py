@@ -134,15 +134,15 @@ def test_history_hides_private_notes_unless_asked(run):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("config", "set", "exercise-goal", "²"), "exercise-goal: '²' is not allowed"),
+        (("config", "set", "exercise-goal", "²"), "exercise-goal: '²' is not a number"),
         (("config", "set", "exercise-goal", "0"), "use whole minutes from 1 to 720"),
         (
             ("config", "set", "name", "Sam\nSmith"),
             "name: 'Sam\\nSmith' is not allowed; use one line",
         ),
         (("config", "set", "patient-id", "x" * 61), "use one line of 1 to 60"),
-        (("show", "--days", "0"), "--days: '0' is not allowed; use a whole number from 1 to 3660"),
-        (("show", "--days", "lots"), "--days: 'lots' is not allowed"),
+        (("show", "--days", "0"), "--days: '0' is out of range; use a whole number from 1 to 3660"),
+        (("show", "--days", "lots"), "--days: 'lots' is not a number"),
     ],
 )
 def test_more_bad_values_are_one_clear_line(run, args, message):

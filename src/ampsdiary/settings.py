@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import re
 from typing import TYPE_CHECKING
 
 from .dates import parse_date
 from .errors import DiaryError
+from .validate import number_in
 from .vocabulary import SETTINGS
 
 if TYPE_CHECKING:
@@ -29,11 +29,8 @@ def check_value(key: str, value: str) -> str:
     """Normalise a setting's value, or say what is allowed for it."""
     value = value.strip()
     if key == "exercise-goal":
-        if not re.fullmatch(r"[0-9]{1,3}", value) or not 1 <= int(value) <= 720:
-            raise DiaryError(
-                "exercise-goal", value, "is not allowed; use whole minutes from 1 to 720"
-            )
-        return str(int(value))
+        allowed = "use whole minutes from 1 to 720"
+        return str(int(number_in("exercise-goal", value, 1, 720, whole=True, allowed=allowed)))
     if key == "treatment-start":
         return parse_date(value, "treatment-start").isoformat()
     # A name or id goes on printed page headers: one short line of text.

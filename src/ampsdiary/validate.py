@@ -6,7 +6,6 @@ Flags, the guided check-in and `edit` all hand over strings, so they share this 
 from __future__ import annotations
 
 import difflib
-import re
 
 from .errors import DiaryError
 from .vocabulary import FIELDS, LISTED, Choice, Field, Scale, Tags, Text, YesNo
@@ -19,15 +18,28 @@ def _word(raw: str) -> str:
     return "-".join(raw.strip().lower().replace("_", " ").split())
 
 
-def _parse_scale(f: Field, scale: Scale, raw: str) -> float | int:
+def number_in(
+    flag: str, raw: str, low: float, high: float, whole: bool = False, allowed: str = ""
+) -> float:
+    """A number typed for a field or an option, in range; one clear line when it is not.
+
+    The one range check: diary values, --days, --threshold and settings all say the same.
+    """
+    kind = "whole number" if whole else "number"
+    allowed = allowed or f"use a {kind} from {low:g} to {high:g}"
     try:
-        number = float(raw)
+        value = float(raw)
     except ValueError:
-        raise DiaryError(f.flag, raw, f"is not a number; use {scale.describe()}") from None
-    if scale.whole and not number.is_integer():
-        raise DiaryError(f.flag, raw, f"is not a whole number; use {scale.describe()}")
-    if not scale.low <= number <= scale.high:
-        raise DiaryError(f.flag, raw, f"is out of range; use {scale.describe()}")
+        raise DiaryError(flag, raw, f"is not a number; {allowed}") from None
+    if whole and not value.is_integer():
+        raise DiaryError(flag, raw, f"is not a whole number; {allowed}")
+    if not low <= value <= high:  # also refuses nan
+        raise DiaryError(flag, raw, f"is out of range; {allowed}")
+    return value
+
+
+def _parse_scale(f: Field, scale: Scale, raw: str) -> float | int:
+    number = number_in(f.flag, raw, scale.low, scale.high, scale.whole, f"use {scale.describe()}")
     return int(number) if scale.whole else round(number, 2) + 0.0  # + 0.0: no "-0"
 
 
@@ -46,9 +58,7 @@ def _parse_word(f: Field, choice: Choice, raw: str) -> str:
 
 def whole_number(flag: str, raw: str, low: int, high: int) -> int:
     """A command option such as --days, checked like every diary value: one clear line."""
-    if not re.fullmatch(r"\s*[0-9]+\s*", raw) or not low <= int(raw) <= high:
-        raise DiaryError(flag, raw, f"is not allowed; use a whole number from {low} to {high}")
-    return int(raw)
+    return int(number_in(flag, raw, low, high, whole=True))
 
 
 def _split(raw: str) -> list[str]:

@@ -14,10 +14,10 @@ from rich.console import Console
 
 from .. import ranges
 from ..dates import DATE_HELP, parse_date, today
-from ..errors import DiaryError
 from ..progress import reminder
 from ..settings import exercise_goal, treatment_start
 from ..store import diary_path, quick
+from ..validate import number_in, whole_number
 from .common import FromOption, JsonOption, ToOption, WeekOption, emit, friendly_errors, opened
 
 DateOpt = Annotated[str | None, typer.Option(help=f"A day: {DATE_HELP}.", metavar="DATE")]
@@ -27,21 +27,6 @@ def views() -> ModuleType:
     from . import insight_render
 
     return insight_render
-
-
-def number_option(raw: str, flag: str, low: float, high: float, whole: bool = False) -> float:
-    """A numeric option, taken as text so a typo gets one plain line instead of a usage block."""
-    kind = "whole number" if whole else "number"
-    allowed = f"use a {kind} from {low:g} to {high:g}"
-    try:
-        value = float(raw)
-    except ValueError:
-        raise DiaryError(flag, raw, f"is not a {kind}; {allowed}") from None
-    if whole and not value.is_integer():
-        raise DiaryError(flag, raw, f"is not a whole number; {allowed}")
-    if not low <= value <= high:  # also refuses nan
-        raise DiaryError(flag, raw, f"is out of range; {allowed}")
-    return value
 
 
 def summary(
@@ -107,8 +92,8 @@ def recovery(
 
     The baseline, when function and pain started to improve, the lag and what it means.
     """
-    points = number_option(threshold, "--threshold", 0.5, 10)
-    days = int(number_option(hold, "--hold", 0, 60, whole=True))
+    points = number_in("--threshold", threshold, 0.5, 10)
+    days = whole_number("--hold", hold, 0, 60)
     b_start = parse_date(baseline_from, "--baseline-from") if baseline_from else None
     b_end = parse_date(baseline_to, "--baseline-to") if baseline_to else None
     with opened(ctx) as diary:
