@@ -8,7 +8,7 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import click
 import typer
@@ -45,7 +45,7 @@ def console() -> Console:
     return Console(highlight=False, markup=False)
 
 
-def fail(message: str, status: int = 2) -> None:
+def fail(message: str, status: int = 2) -> NoReturn:
     Console(stderr=True, highlight=False).print(f"Error: {message}", markup=False, soft_wrap=True)
     raise typer.Exit(status)
 
