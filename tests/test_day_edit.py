@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
+import sqlite3
 
 
-def test_day_shows_entries_facts_and_sessions(run):
+def test_day_shows_entries_facts_and_sessions(run, db_path):
     run("log", "--pain", "5", "--where", "left-knee", "--time", "08:15", "--date", "mon")
     run("log", "--function", "6", "--private-note", "only me", "--date", "mon")
     run("exercise", "physio", "45", "--date", "mon", "--intensity", "hard")
@@ -14,7 +14,9 @@ def test_day_shows_entries_facts_and_sessions(run):
     assert result.exit_code == 0, result.output
     assert "Monday 16 November 2026" in result.output
     # Back-filled: recorded (on the real clock) later than the pinned day it describes.
-    assert f"08:15 (added {dt.date.today().isoformat()})" in result.output
+    with sqlite3.connect(db_path) as conn:
+        (recorded,) = conn.execute("select recorded_at from entries").fetchone()
+    assert f"08:15 (added {recorded[:10]})" in result.output
     assert "where it hurts left-knee" in result.output
     assert "Function: 6" in result.output
     assert "only me" not in result.output and "add --private to see it" in result.output
@@ -55,4 +57,5 @@ def test_edit_session_and_clear_a_value(run):
     assert run("edit", "--session", "1", "intensity", "-").exit_code == 0
     session = json.loads(run("day", "--json").output)["sessions"][0]
     assert (session["minutes"], session["intensity"]) == (40, None)
-    assert run("edit", "--session", "1", "minutes", "-").exit_code == 2
+    result = run("edit", "--session", "1", "minutes", "-")
+    assert result.exit_code == 2 and "MINUTES: '-' cannot be cleared" in result.output

@@ -89,7 +89,7 @@ VIEWS = (("day", "yesterday", "--json"), ("day", "today", "--json"), ("history",
         (("edit", "9" * 23, "pain", "3"), f"ID: '{'9' * 23}' is not an id in this diary"),
         (("edit", "1", "pain", ""), "--pain: '' is empty; give a new value, or '-' to clear it"),
         (("edit", "1", "pain", "9"), "--pain: '9' is above worst pain (6); use 0 to 6"),
-        (("log", "--function", "5", "--time", "08:00"), "--time: '08:00' goes with a symptom"),
+        (("log", "--function", "5", "-d", "1d", "--time", "08:00"), "--time: '08:00' goes with"),
     ],
 )
 def test_odd_values_are_one_line_and_change_nothing(run, args, message):

@@ -48,3 +48,10 @@ def test_quick_nudge_never_creates_a_diary(db_path):
 
 def test_other_commands_still_use_the_cli(db_path):
     assert quick("nudge", "--json")[-1] != "loaded: []"
+
+
+def test_python_dash_m_runs_the_program(db_path):
+    out = subprocess.run(
+        [sys.executable, "-m", "ampsdiary", "--help"], capture_output=True, text=True, check=True
+    )
+    assert out.stdout.startswith("Usage: ampsdiary ")

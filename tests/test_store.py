@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
 import stat
 
@@ -15,7 +16,11 @@ from ampsdiary.store.migrations import migrations
 
 def test_file_and_folder_created_private(run, tmp_path):
     path = tmp_path / "new" / "folder" / "diary.db"
-    assert run("--db", str(path), "log", "--pain", "3").exit_code == 0
+    old = os.umask(0)  # the diary's own modes, not a strict umask, must make it private
+    try:
+        assert run("--db", str(path), "log", "--pain", "3").exit_code == 0
+    finally:
+        os.umask(old)
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
 
