@@ -89,7 +89,7 @@ def _not_a_week(year: int | None) -> str:
     if year is not None and year >= dt.MINYEAR:
         weeks = dt.date(year, 12, 28).isocalendar().week  # 28 Dec is always in the last week
         return f"is not a week; {year} has weeks 1 to {weeks} ({year}-W01 to {year}-W{weeks})"
-    example = "{}-W{:02d}".format(*today().isocalendar()[:2])
+    example = iso_week(today())
     return f"is not a week or a day; use YYYY-Www (e.g. {example}) or a day in it: {DATE_HELP}"
 
 
@@ -106,6 +106,12 @@ def day_label(day: dt.date) -> str:
 def logged_label(day: dt.date) -> str:
     """'Tue 6 Oct', with the year when it is not this year's: a mistyped year shows."""
     return day_label(day) + ("" if day.year == today().year else f" {day.year}")
+
+
+def iso_week(day: dt.date) -> str:
+    """'2026-W47': the ISO week holding the day, as --week takes it."""
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
 
 
 def long_label(day: dt.date) -> str:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import daily
 from .analysis.measures import plural
-from .dates import DATE_HELP, day_label, parse_date, today, week_of
+from .dates import DATE_HELP, day_label, iso_week, parse_date, today, week_of
 from .errors import EMPTY_DIARY, DiaryError
 from .settings import exercise_goal, treatment_start
 
@@ -46,7 +46,7 @@ def week(
     monday = week_of(raw)
     now = today()
     if monday > now:
-        latest = "{}-W{:02d}".format(*now.isocalendar()[:2])
+        latest = iso_week(now)
         raise DiaryError("--week", raw, f"is in the future; the latest week is {latest}")
     end = min(monday + WEEK - dt.timedelta(days=1), now)
     this = daily.load(diary, monday, end)

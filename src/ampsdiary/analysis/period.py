@@ -105,9 +105,8 @@ class Period:
 
     def exercise_text(self) -> str:
         """'72.1 (goal 60)': exercise minutes a logged day against the goal; blank if none."""
-        if self.exercise_per_day is None:
-            return ""
-        return f"{self.exercise_per_day:g}" + ("" if self.goal is None else f" (goal {self.goal})")
+        shown = self.text("exercise")
+        return shown + (f" (goal {self.goal})" if shown and self.goal is not None else "")
 
     def minutes_text(self, kind: str | None = None) -> str:
         """'505 min' in all, or of one kind; blank when no session was logged at all."""

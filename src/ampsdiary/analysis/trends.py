@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..daily import Day
+from ..dates import iso_week
 from ..errors import DiaryError
 from .measures import EXERCISE, SCALES, Measure, compare, number, one, rounded
 from .period import Period, period
@@ -64,8 +65,7 @@ def split(days: list[Day], by: str) -> list[list[Day]]:
 def label(p: Period, by: str) -> str:
     """'2026-W45' or 'Nov 2026'."""
     if by == "week":
-        year, week, _ = p.start.isocalendar()
-        return f"{year}-W{week:02d}"
+        return iso_week(p.start)
     return f"{p.start:%b %Y}"
 
 
