@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ampsdiary import progress
+from ampsdiary import streak
 from ampsdiary.analysis.measures import (
     COUNTS,
     Count,
@@ -63,7 +63,7 @@ def test_exercise_per_logged_day_and_per_week():
 def test_encouragement_uses_the_same_mean_at_one_decimal():
     days = make_days([4, 4, 5] + [None] * 4 + [5, 6, 6] + [None] * 4, [None] * 14, MON)
     # Last week 13/3 = 4.33 -> 4.3; this week 17/3 = 5.67 -> 5.7.
-    line = progress.encouragement([MON + dt.timedelta(days=9)], days, MON + dt.timedelta(days=13))
+    line = streak.encouragement([MON + dt.timedelta(days=9)], days, MON + dt.timedelta(days=13))
     assert line == (
         "Well done. You did more: function 4.3 -> 5.7 (the last 7 days against the 7 "
         "before). Function usually comes back before pain eases."

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from ampsdiary.analysis.trends import sparkline, split, trends
-from ampsdiary.cli.insight_render import TREND_COLUMNS
+from ampsdiary.cli.analyses_view import TREND_COLUMNS
 from ampsdiary.errors import DiaryError
 from ampsdiary.store import open_diary
 from analysis_helpers import STEP_FUNCTION, STEP_PAIN, make_days, write_diary

@@ -10,7 +10,7 @@ import pytest
 
 CHECK = (
     "import sys; sys.argv = ['ampsdiary', *sys.argv[1:]];"
-    "from ampsdiary.entry import main; main();"
+    "from ampsdiary.launcher import main; main();"
     "print('loaded:', sorted(m for m in ('typer', 'rich', 'sqlite_utils') if m in sys.modules))"
 )
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..daily import Day
-from ..progress import streak
+from ..streak import streak
 from .baseline import baseline_window, logged_dates, means, window_days
 from .explain import explain
 from .measures import EPS, best_and_hardest_json, iso, rounded, series

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from .. import daily, progress
+from .. import daily, streak
 from ..dates import DATE_HELP, logged_label, parse_date, parse_time, today
 from ..errors import DiaryError
 from ..settings import exercise_goal
@@ -167,7 +167,7 @@ def log(
         out.print(confirm_line(day_date, entry, day, sessions, edits), markup=False)
         now = today()
         recent = daily.load(diary, now - dt.timedelta(days=13), now)
-        out.print(progress.encouragement(diary.logged_dates(), recent, now), markup=False)
+        out.print(streak.encouragement(diary.logged_dates(), recent, now), markup=False)
 
 
 def exercise(

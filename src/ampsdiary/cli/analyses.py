@@ -14,9 +14,9 @@ from rich.console import Console
 
 from .. import ranges
 from ..dates import DATE_HELP, parse_date, today
-from ..progress import reminder
 from ..settings import exercise_goal, treatment_start
 from ..store import diary_path, quick
+from ..streak import reminder
 from ..validate import number_in, whole_number
 from .common import FromOption, JsonOption, ToOption, WeekOption, emit, friendly_errors, opened
 
@@ -24,9 +24,9 @@ DateOpt = Annotated[str | None, typer.Option(help=f"A day: {DATE_HELP}.", metava
 
 
 def views() -> ModuleType:
-    from . import insight_render
+    from . import analyses_view
 
-    return insight_render
+    return analyses_view
 
 
 def summary(
@@ -108,7 +108,7 @@ def nudge(ctx: typer.Context, as_json: JsonOption = False) -> None:
 
     Prints nothing once today is logged: meant for your shell start-up file.
     """
-    # The same read-only query and words as the quick path in entry.py: never creates a diary.
+    # The same read-only query and words as the quick path in launcher.py: never creates a diary.
     result = reminder(quick.logged_dates(diary_path(ctx.obj)) or [], today())
 
     def render(out: Console) -> None:

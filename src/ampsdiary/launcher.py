@@ -16,9 +16,9 @@ def _quick_nudge(args: list[str]) -> bool:
         return False
     from .dates import today
     from .errors import DiaryError
-    from .progress import reminder
     from .store.location import diary_path
     from .store.quick import logged_dates
+    from .streak import reminder
 
     try:
         path = diary_path(args[1] if len(args) == 3 else None)

@@ -1,4 +1,5 @@
-"""Small encouragements: days logged in a row and this week's function against last week's."""
+"""Days logged in a row, and the two lines built on it: the check-in's encouragement and
+nudge's reminder."""
 
 from __future__ import annotations
 
