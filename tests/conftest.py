@@ -12,6 +12,17 @@ from ampsdiary.cli import app
 TODAY = "2026-11-18"  # a Wednesday
 
 
+def no_traceback(result) -> None:
+    """The command ended by itself (a normal return or an exit status), not by an exception.
+
+    typer's CliRunner keeps an uncaught exception in `result.exception` and never prints its
+    traceback into `result.output`, so looking for "Traceback" in the output cannot fail.
+    """
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(
+        result.exception
+    )
+
+
 @pytest.fixture(autouse=True)
 def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """No test can touch a real diary: the data folder and the default diary live in tmp_path."""
