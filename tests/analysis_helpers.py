@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from ampsdiary import open_diary
 from ampsdiary.daily import Day
-from ampsdiary.store import open_diary
 
 START = dt.date(2026, 9, 1)  # a Tuesday
 # Where a baseline comes from (BASELINE_SOURCES), as the tests name them.
@@ -57,9 +57,9 @@ def write_diary(
             facts[key] = {"date": key, "function": f}
     for key, values in (days or {}).items():
         facts[key] = {"date": key, **facts.get(key, {}), **values}
-    diary = open_diary(path)
+    diary = open_diary(path, create=True)
     with diary.transaction():
-        diary.write_all(entries, facts.values(), [])
+        diary.add_all(entries, facts.values(), [])
         for key, value in (settings or {}).items():
             diary.set_setting(key, value)
     diary.close()

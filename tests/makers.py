@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from ampsdiary.store import open_diary
+from ampsdiary import open_diary
 
 START = dt.date(2026, 10, 1)  # a Thursday; 35 days end on Wed 4 Nov
 
@@ -27,18 +27,17 @@ def write_diary(path: Path, function: list, pain: list, notes: dict | None = Non
             entries.append({"date": date, "time": "08:00", "pain": p, "allodynia": p - 1})
         days.append({"date": date, "function": f, **(notes or {}).get(i, {})})
         sessions.append({"date": date, "kind": "aerobic", "minutes": 30})
-    diary = open_diary(path)
-    diary.write_all(entries, days, sessions)
+    diary = open_diary(path, create=True)
+    diary.add_all(entries, days, sessions)
     diary.close()
     return path
 
 
 def diary_days(path: Path, function: list, pain: list) -> list:
     """The days of a hand-made diary from START, as the pictures get them."""
-    from ampsdiary import daily
 
-    diary = open_diary(write_diary(path, function, pain))
-    days = daily.load(diary, START, day(len(function) - 1))
+    diary = open_diary(write_diary(path, function, pain), create=True)
+    days = diary.days(START, day(len(function) - 1))
     diary.close()
     return days
 

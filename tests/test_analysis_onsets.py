@@ -117,7 +117,7 @@ def test_baseline_is_the_week_before_treatment_start_and_options_win():
     assert baseline_window(logged, day(14), start=day(2)) == (day(2), day(8), OPTIONS)
     assert baseline_window(logged, day(14), end=day(20)) == (day(14), day(20), OPTIONS)
     assert baseline_window(logged, day(14), day(1), day(3)) == (day(1), day(3), OPTIONS)
-    with pytest.raises(DiaryError, match="after --baseline-to"):
+    with pytest.raises(DiaryError, match="after baseline_to"):
         baseline_window(logged, start=day(5), end=day(1))
 
 
@@ -141,19 +141,19 @@ def test_a_chosen_baseline_must_end_inside_the_diary_with_a_day_after_it():
         return str(error.value)
 
     assert refused(end=day(4)) == (
-        "--baseline-to: '2026-09-05' is before the diary's first day (2026-09-06); "
+        "baseline_to: '2026-09-05' is before the diary's first day (2026-09-06); "
         "use a date from 2026-09-06 to 2026-09-20"
     )
     assert refused(start=day(-10)) == (  # its 7 days end on day -4
-        "--baseline-from: '2026-08-22' makes a baseline that ends on 2026-08-28, before the "
+        "baseline_from: '2026-08-22' makes a baseline that ends on 2026-08-28, before the "
         "diary's first day (2026-09-06); use a date from 2026-09-06 to 2026-09-14"
     )
     assert refused(end=day(20)) == (
-        "--baseline-to: '2026-09-21' leaves no day after the baseline to compare with; "
+        "baseline_to: '2026-09-21' leaves no day after the baseline to compare with; "
         "use a date from 2026-09-06 to 2026-09-20"
     )
     assert refused(start=day(15)) == (  # its 7 days would end on day 21
-        "--baseline-from: '2026-09-16' makes a baseline that ends on 2026-09-22, with no day "
+        "baseline_from: '2026-09-16' makes a baseline that ends on 2026-09-22, with no day "
         "after it to compare with; use a date from 2026-09-06 to 2026-09-14"
     )
     assert "the diary is too young" in refused(end=day(5), last_day=day(5))

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from ampsdiary.store import open_diary
+from ampsdiary import open_diary
 from analysis_helpers import STEP_FUNCTION, STEP_PAIN, log_other_days, write_diary
 
 
@@ -93,7 +93,7 @@ def test_bad_numbers_are_one_line(run, db_path, args, message):
 
 
 def test_recovery_on_an_empty_diary_is_one_line(run, db_path):
-    open_diary(db_path).close()
+    open_diary(db_path, create=True).close()
     result = run("recovery")
     assert result.exit_code == 2
     assert result.output.strip() == (

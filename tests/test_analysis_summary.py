@@ -7,10 +7,10 @@ import json
 
 import pytest
 
+from ampsdiary import open_diary
 from ampsdiary.analysis.period import period
 from ampsdiary.analysis.summary import headline, week_summary
 from ampsdiary.daily import Day
-from ampsdiary.store import open_diary
 from analysis_helpers import make_days, write_diary
 
 MON = dt.date(2026, 11, 2)  # last week starts here; "this" week is Mon 9 - Sun 15 Nov
@@ -276,7 +276,7 @@ def test_this_week_so_far(run):
 
 
 def test_empty_diary_and_bad_week(run, db_path):
-    open_diary(db_path).close()
+    open_diary(db_path, create=True).close()
     result = run("summary", "--week", "2026-W30", "--json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
@@ -313,7 +313,7 @@ def test_a_bad_week_names_both_forms_and_the_weeks_of_its_year(run, db_path, wee
 
 
 def test_a_future_week_is_refused(run, db_path):
-    open_diary(db_path).close()
+    open_diary(db_path, create=True).close()
     result = run("summary", "--week", "2026-W50")
     assert result.exit_code == 2
     assert result.output.startswith("Error: --week: '2026-W50' is in the future")

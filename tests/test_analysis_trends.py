@@ -7,10 +7,10 @@ import json
 
 import pytest
 
+from ampsdiary import open_diary
 from ampsdiary.analysis.trends import sparkline, split, trends
 from ampsdiary.cli.analyses_view import TREND_COLUMNS
 from ampsdiary.errors import DiaryError
-from ampsdiary.store import open_diary
 from analysis_helpers import STEP_FUNCTION, STEP_PAIN, make_days, write_diary
 
 
@@ -109,7 +109,7 @@ def test_trends_bad_options_are_one_line(run, db_path, args, message):
 
 
 def test_trends_on_an_empty_diary(run, db_path):
-    open_diary(db_path).close()
+    open_diary(db_path, create=True).close()
     result = run("trends")
     assert result.exit_code == 2 and "nothing logged yet" in result.output
 

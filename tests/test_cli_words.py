@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from ampsdiary.ranges import label
+from ampsdiary.dates import span_label as label
 
 
 @pytest.mark.parametrize("command", ["show", "day", "summary", "history", "trends"])

@@ -8,7 +8,7 @@ import sqlite3
 
 import pytest
 
-from ampsdiary.store import open_diary
+from ampsdiary import open_diary
 
 
 def day_values(run, day: str = "yesterday") -> dict:
@@ -80,8 +80,10 @@ def test_a_relog_that_cannot_keep_history_changes_nothing(run, db_path):
     result = run("log", "--function", "7", "--mood", "6", "-d", "1d")
     assert result.exit_code == 1 and "nothing was changed" in result.output
     assert rows(db_path) == before
-    diary = open_diary(db_path)  # the store's own write is whole too, without the CLI's
+    diary = open_diary(
+        db_path, create=True
+    )  # the store's own write is whole too, without the CLI's
     with pytest.raises(sqlite3.IntegrityError):
-        diary.set_day(dt.date(2026, 11, 17), {"function": 8, "mood": 9})
+        diary.log(dt.date(2026, 11, 17), day={"function": 8, "mood": 9})
     diary.close()
     assert rows(db_path) == before

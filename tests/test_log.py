@@ -46,7 +46,7 @@ def test_relog_day_field_replaces_and_keeps_history(run, db_path):
     result = run("log", "--function", "6", "--date", "2026-11-17")
     assert "Function changed 3 -> 6" in result.output
     assert rows(db_path, "select function from days") == [{"function": 6}]
-    change = rows(db_path, "select * from changes")[0]
+    change = rows(db_path, "select * from changes where action = 'edit'")[0]
     assert (change["field"], change["old_value"], change["new_value"]) == ("function", "3", "6")
     history = run("history", "2026-11-17")
     assert "Function" in history.output and "changed" in history.output

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from ampsdiary import open_diary
 from ampsdiary.errors import EMPTY_DIARY
-from ampsdiary.store import open_diary
 from conftest import no_traceback
 from makers import write_diary
 from readback import svg_text, svg_texts
@@ -76,7 +76,7 @@ def test_every_command_refuses_a_bad_range_the_same_way(
     "args", [*RANGE_COMMANDS.values(), ("report", "--out", "x.pdf", "--week", "2026-W46")]
 )
 def test_an_empty_diary_is_the_same_one_line_everywhere(run, db_path, tmp_path, monkeypatch, args):
-    open_diary(db_path).close()  # the file exists, with nothing logged
+    open_diary(db_path, create=True).close()  # the file exists, with nothing logged
     monkeypatch.chdir(tmp_path)
     result = run(*args)
     assert result.exit_code == 2
@@ -106,8 +106,8 @@ def test_calendar_of_a_measure_never_logged(run, tmp_path):
 
 def test_calendar_of_nothing_it_can_show_says_what_works(run, tmp_path):
     """Neither pain nor function logged: not 'try --measure function', which fails too."""
-    diary = open_diary(tmp_path / "mood.db")
-    diary.write_all([], [{"date": "2026-10-01", "mood": 6}], [])
+    diary = open_diary(tmp_path / "mood.db", create=True)
+    diary.add_all([], [{"date": "2026-10-01", "mood": 6}], [])
     diary.close()
     for measure in ("pain", "function"):
         result = run("--db", str(tmp_path / "mood.db"), "plot", "calendar", "--measure", measure,
@@ -123,9 +123,9 @@ def test_calendar_of_nothing_it_can_show_says_what_works(run, tmp_path):
 def test_calendar_shows_the_last_24_months_unless_from_is_given(run, tmp_path):
     """Logged on 15 Jun 2024 and 10 Nov 2026: 30 months in all. By default the calendar
     starts on 1 Dec 2024 (24 whole months to November 2026), and says so."""
-    diary = open_diary(tmp_path / "long.db")
+    diary = open_diary(tmp_path / "long.db", create=True)
     days = [{"date": date, "function": 5} for date in ("2024-06-15", "2026-11-10")]
-    diary.write_all([{"date": d["date"], "time": "08:00", "pain": 4} for d in days], days, [])
+    diary.add_all([{"date": d["date"], "time": "08:00", "pain": 4} for d in days], days, [])
     diary.close()
     db = ("--db", str(tmp_path / "long.db"))
     out = tmp_path / "c.svg"

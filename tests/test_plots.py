@@ -225,13 +225,13 @@ def test_calendar_cells_show_the_days_value(run, tmp_path):
 
 def test_calendar_rounds_a_days_mean_half_up(run, tmp_path):
     """Pain 5, 5, 5 and 6 in one day is 5.25: the cell says 5.3, as show and summary do."""
-    from ampsdiary.store import open_diary
+    from ampsdiary import open_diary
 
-    diary = open_diary(tmp_path / "half.db")
+    diary = open_diary(tmp_path / "half.db", create=True)
     entries = [
         {"date": "2026-10-01", "time": f"0{h}:00", "pain": p} for h, p in enumerate([5, 5, 5, 6])
     ]
-    diary.write_all(entries, [], [])
+    diary.add_all(entries, [], [])
     diary.close()
     out = tmp_path / "half.svg"
     args = ("plot", "calendar", "--out", str(out), "--to", "2026-10-01")
@@ -282,11 +282,11 @@ def test_a_short_lag_keeps_its_name_clear_of_the_lines(tmp_path):
 def test_panels_with_nothing_logged_say_so(run, tmp_path):
     """Pain and function only: no allodynia, swelling, skin signs or places; each panel says
     so in words, and no legend names lines or shades that are not there."""
-    from ampsdiary.store import open_diary
+    from ampsdiary import open_diary
 
     days = [{"date": day(n).isoformat(), "function": 5} for n in range(20)]
-    diary = open_diary(tmp_path / "pf.db")
-    diary.write_all([{"date": d["date"], "time": "08:00", "pain": 4} for d in days], days, [])
+    diary = open_diary(tmp_path / "pf.db", create=True)
+    diary.add_all([{"date": d["date"], "time": "08:00", "pain": 4} for d in days], days, [])
     diary.close()
     out = tmp_path / "s.svg"
     result = run("--db", str(tmp_path / "pf.db"), "plot", "symptoms", "--out", str(out))

@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from ampsdiary import daily
+from ampsdiary import open_diary
 from ampsdiary.analysis.summary import week_summary
-from ampsdiary.store import open_diary
 from conftest import no_traceback
 from makers import write
 from readback import Parsed, pdf_pages, pdf_text
@@ -149,8 +148,8 @@ def fortnight(tmp_path: Path) -> Path:
         if minutes:
             sessions.append({"date": date, "kind": "aerobic", "minutes": minutes})
     days[-1]["private_note"] = "secret crush"
-    diary = open_diary(path)
-    diary.write_all(entries, days, sessions)
+    diary = open_diary(path, create=True)
+    diary.add_all(entries, days, sessions)
     diary.set_setting("exercise-goal", "30")
     diary.set_setting("name", "Sam")
     diary.close()
@@ -169,9 +168,9 @@ def test_report_numbers_are_the_summary_numbers(run, fortnight, tmp_path):
     assert "Goal 30 minutes a day, met on 2 of 3 days. Minutes: Mon 40 ✓, Tue 20, Wed 30 ✓." in text
     assert "# Weekly report – Sam" in text and "**Week 46, Mon 9 Nov – Sun 15 Nov 2026**" in text
     # And every row as `week_summary` (the `summary` command's analysis) has it:
-    diary = open_diary(fortnight)
-    this = daily.load(diary, dt.date(2026, 11, 9), dt.date(2026, 11, 15))
-    last = daily.load(diary, dt.date(2026, 11, 2), dt.date(2026, 11, 8))
+    diary = open_diary(fortnight, create=True)
+    this = diary.days(dt.date(2026, 11, 9), dt.date(2026, 11, 15))
+    last = diary.days(dt.date(2026, 11, 2), dt.date(2026, 11, 8))
     diary.close()
     summary = week_summary(this, last, 30)
     for row in summary.rows:
@@ -275,8 +274,8 @@ def test_a_day_without_sessions_is_not_zero_minutes(run, tmp_path):
 def test_unprintable_text_leaves_only_our_one_line(run, tmp_path, recwarn):
     """No control characters printed, and no 'Glyph missing' warnings on the terminal."""
     note = "痛い 今日は 😀 ok\x1b[31m red\x00 done\x07"
-    diary = open_diary(tmp_path / "diary.db")
-    diary.write_all([], [{"date": "2026-11-16", "function": 5, "day_note": note}], [])
+    diary = open_diary(tmp_path / "diary.db", create=True)
+    diary.add_all([], [{"date": "2026-11-16", "function": 5, "day_note": note}], [])
     diary.close()
     for suffix in (".pdf", ".md", ".html"):
         out = tmp_path / f"week{suffix}"

@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ampsdiary import daily
-from ampsdiary.store import open_diary
+from ampsdiary import daily, open_diary
 from makers import diary_days, write
 from readback import pdf_page_texts, pdf_pages, pdf_text, text_boxes
 
@@ -46,8 +45,8 @@ def long_notes_diary(path: Path, count: int = 7) -> Path:
         note = " ".join(f"day{i}word{k}" for k in range(150)) + (f" {LONG_WORD}" if i == 3 else "")
         entries.append({"date": date, "time": "08:00", "pain": 5})
         days.append({"date": date, "function": 5, **({"day_note": note} if i < count else {})})
-    diary = open_diary(path)
-    diary.write_all(entries, days, [])
+    diary = open_diary(path, create=True)
+    diary.add_all(entries, days, [])
     diary.close()
     return path
 

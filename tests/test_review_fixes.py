@@ -116,8 +116,8 @@ def test_exercise_on_another_day_names_that_day(run):
 def test_opening_a_diary_does_not_import_numpy(tmp_path):
     """The store hides numpy from sqlite-utils' import; numpy itself must still import after."""
     code = (
-        "import sys, pathlib; from ampsdiary.store import open_diary;"
-        f"open_diary(pathlib.Path({str(tmp_path / 'x.db')!r})).close();"
+        "import sys, pathlib; from ampsdiary import open_diary;"
+        f"open_diary(pathlib.Path({str(tmp_path / 'x.db')!r}), create=True).close();"
         "print('numpy' in sys.modules); import numpy; print(numpy.__name__)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -6,10 +6,9 @@ import datetime as dt
 import json
 import sqlite3
 
+from ampsdiary import open_diary
 from ampsdiary.analysis.measures import mean
-from ampsdiary.daily import load
 from ampsdiary.demo import generate
-from ampsdiary.store import open_diary
 from ampsdiary.validate import parse
 from ampsdiary.vocabulary import FIELDS
 
@@ -48,8 +47,8 @@ def test_delete_day_keeps_the_old_values_in_history(run, db_path):
     assert "1 entry, 1 session, 1 day record" in result.output
     assert json.loads(run("show", "--json", "--days", "3").output)["days_logged"] == 0
     changes = json.loads(run("history", "2026-11-16", "--json").output)
-    assert {c["table_name"] for c in changes} == {"entries", "sessions", "days"}
-    day = next(c for c in changes if c["table_name"] == "days")
+    assert {c["kind"] for c in changes} == {"entry", "session", "day"}
+    day = next(c for c in changes if c["kind"] == "day")
     assert day["action"] == "delete" and day["old_value"]["function"] == 4
 
 
@@ -133,7 +132,7 @@ def test_demo_goes_beside_the_real_diary_by_default(run, monkeypatch, tmp_path):
 def test_the_demo_is_the_recovery_it_promises(run, demo_db):
     """Ten weeks: function rises from week 2, pain stays up until week 5 and then falls."""
     diary = open_diary(demo_db, create=False)
-    days = [d for d in load(diary, dt.date(2026, 1, 1), dt.date(2026, 11, 18)) if d.logged]
+    days = [d for d in diary.days(dt.date(2026, 1, 1), dt.date(2026, 11, 18)) if d.logged]
     diary.close()
     first = days[0].date
 

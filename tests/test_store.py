@@ -9,8 +9,9 @@ import stat
 
 import pytest
 
+from ampsdiary import open_diary
 from ampsdiary.errors import DiaryError
-from ampsdiary.store import APPLICATION_ID, open_diary
+from ampsdiary.store import APPLICATION_ID
 from ampsdiary.store.migrations import migrations
 from conftest import no_traceback
 
@@ -38,7 +39,7 @@ def test_default_location_is_the_user_data_folder(run, monkeypatch, tmp_path):
 
 
 def test_migrations_are_recorded_and_applied_once(db_path):
-    diary = open_diary(db_path)
+    diary = open_diary(db_path, create=True)
     diary.close()
     with sqlite3.connect(db_path) as conn:
         names = [r[0] for r in conn.execute("select name from _sqlite_migrations")]
@@ -47,7 +48,7 @@ def test_migrations_are_recorded_and_applied_once(db_path):
     assert names == [m.name for m in migrations._migrations] and names[0] == "m001_create_tables"
     assert app_id == APPLICATION_ID
     assert {"entries", "days", "sessions", "settings", "changes"} <= tables
-    open_diary(db_path).close()  # reopening applies nothing twice
+    open_diary(db_path, create=True).close()  # reopening applies nothing twice
     with sqlite3.connect(db_path) as conn:
         assert conn.execute("select count(*) from _sqlite_migrations").fetchone()[0] == len(names)
 
@@ -55,7 +56,7 @@ def test_migrations_are_recorded_and_applied_once(db_path):
 def test_existing_data_survives_reopening(run, db_path):
     run("log", "--pain", "6", "--function", "2")
     day = dt.date(2026, 11, 18)
-    diary = open_diary(db_path)
+    diary = open_diary(db_path, create=True)
     assert [e["pain"] for e in diary.entries(day, day)] == [6]
     assert diary.day(day)["function"] == 2
     diary.close()
@@ -86,4 +87,4 @@ def test_another_sqlite_database_is_refused(run, tmp_path):
 
 def test_open_diary_raises_diary_error_for_folder(tmp_path):
     with pytest.raises(DiaryError, match="is a folder"):
-        open_diary(tmp_path)
+        open_diary(tmp_path, create=True)

@@ -11,14 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .analysis.measures import mean, rounded
 from .dates import date_range
 from .vocabulary import NORMAL, SHARED_DAY_FACTS, SWELLING
-
-if TYPE_CHECKING:
-    from .store import Diary
 
 Row = dict[str, Any]
 
@@ -110,10 +107,3 @@ def daily_values(
                 setattr(day, name, row[name])
         result.append(day)
     return result
-
-
-def load(diary: Diary, start: dt.date, end: dt.date) -> list[Day]:
-    """The daily values of a stored diary between two dates."""
-    return daily_values(
-        start, end, diary.entries(start, end), diary.days(start, end), diary.sessions(start, end)
-    )

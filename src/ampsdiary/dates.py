@@ -27,7 +27,7 @@ def earliest() -> dt.date:
     return now.replace(year=now.year - YEARS_BACK, day=min(now.day, 28))
 
 
-def parse_date(raw: str, field: str = "--date") -> dt.date:
+def parse_date(raw: str, field: str = "date") -> dt.date:
     """Read a date the way a teen would type it; the future and the distant past are refused."""
     text = raw.strip().lower()
     now = today()
@@ -54,7 +54,7 @@ def _read(text: str, now: dt.date) -> dt.date:
     return dt.date.fromisoformat(text)
 
 
-def parse_time(raw: str, field: str = "--time") -> str:
+def parse_time(raw: str, field: str = "time") -> str:
     """HH:MM on a 24-hour clock, stored as text so it sorts."""
     try:
         return dt.time.fromisoformat(raw.strip().zfill(5)).strftime("%H:%M")
@@ -64,7 +64,7 @@ def parse_time(raw: str, field: str = "--time") -> str:
         ) from None
 
 
-def week_of(raw: str | None, field: str = "--week") -> dt.date:
+def week_of(raw: str | None, field: str = "week") -> dt.date:
     """The Monday of the week holding a date or naming an ISO week (2026-W47)."""
     if raw and (m := re.fullmatch(r"(\d{4})-?w(\d{1,2})", raw.strip().lower())):
         year = int(m.group(1))
@@ -82,6 +82,14 @@ def week_of(raw: str | None, field: str = "--week") -> dt.date:
             raise  # a real day, only too new or too old: that message says why
         raise DiaryError(field, raw, _not_a_week(None)) from None
     return day - dt.timedelta(days=day.weekday())
+
+
+def week_monday(raw: str | None, field: str = "week") -> dt.date:
+    """The Monday of a week that has begun: a week after this one is refused."""
+    monday = week_of(raw, field)
+    if monday > today():
+        raise DiaryError(field, raw, f"is in the future; the latest week is {iso_week(today())}")
+    return monday
 
 
 def _not_a_week(year: int | None) -> str:
@@ -117,3 +125,12 @@ def iso_week(day: dt.date) -> str:
 def long_label(day: dt.date) -> str:
     """'Tuesday 3 November 2026', the heading of one day's page."""
     return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def span_label(start: dt.date, end: dt.date) -> str:
+    """'Mon 9 Nov – Sun 15 Nov 2026'; the first year too when the span crosses New Year;
+    one day alone is 'Thu 1 Oct 2026'."""
+    if start == end:
+        return f"{day_label(end)} {end.year}"
+    first = day_label(start) + (f" {start.year}" if start.year != end.year else "")
+    return f"{first} – {day_label(end)} {end.year}"

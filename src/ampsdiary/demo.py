@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .diary import Diary
 
 Row = dict[str, Any]
 WEEKS = 10
@@ -108,3 +111,17 @@ def _entry(rng: random.Random, date: str, time: str, pain: int, i: int) -> Row:
         "symptoms": ["fatigue"] if rng.random() < 0.3 else None,
         "triggers": ["exam"] if rng.random() < 0.05 else None,
     }
+
+
+def write(diary: Diary, end: dt.date) -> tuple[int, int]:
+    """Write the demo into an empty diary in one transaction; (days logged, entries).
+
+    Every row and setting is marked as the demo's in the history, so `demo` can tell a
+    demo nobody wrote into from a used one.
+    """
+    entries, days, sessions, settings = generate(end)
+    with diary.transaction():
+        diary.add_all(entries, days, sessions, source="demo")
+        for key, value in settings.items():
+            diary.set_setting(key, value, source="demo")
+    return len(days), len(entries)

@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
-from typing import TYPE_CHECKING
 
 from .dates import parse_date
 from .errors import DiaryError
 from .validate import number_in
 from .vocabulary import SETTINGS
-
-if TYPE_CHECKING:
-    from .store import Diary
 
 NAME_LENGTH = 60
 
@@ -22,7 +17,7 @@ def check_key(key: str) -> str:
         return key
     close = difflib.get_close_matches(key, SETTINGS, n=1)
     hint = f"did you mean '{close[0]}'? " if close else ""
-    raise DiaryError("KEY", key, f"is not a setting; {hint}use one of: {', '.join(SETTINGS)}")
+    raise DiaryError("key", key, f"is not a setting; {hint}use one of: {', '.join(SETTINGS)}")
 
 
 def check_value(key: str, value: str) -> str:
@@ -38,15 +33,3 @@ def check_value(key: str, value: str) -> str:
         allowed = f"is not allowed; use one line of 1 to {NAME_LENGTH} printable characters"
         raise DiaryError(key, value, allowed)
     return value
-
-
-def exercise_goal(diary: Diary) -> int | None:
-    """The daily exercise goal in minutes, or None when not set."""
-    value = diary.setting("exercise-goal")
-    return int(value) if value else None
-
-
-def treatment_start(diary: Diary) -> dt.date | None:
-    """The treatment start date (it sets the baseline week), or None when not set."""
-    value = diary.setting("treatment-start")
-    return dt.date.fromisoformat(value) if value else None

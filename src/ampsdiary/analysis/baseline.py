@@ -40,7 +40,7 @@ def baseline_window(
     span = dt.timedelta(days=BASELINE_DAYS - 1)
     if start and end and start > end:
         raise DiaryError(
-            "--baseline-from", start.isoformat(), f"is after --baseline-to ({end}); swap them"
+            "baseline_from", start.isoformat(), f"is after {{baseline_to}} ({end}); swap them"
         )
     if end is not None or start is not None:
         first, last = start or end - span, end or start + span
@@ -64,7 +64,7 @@ def _check_options(
     """Refuse a chosen baseline that ends before the diary, or leaves no day after it.
 
     Either makes every onset impossible while the words would say "not yet". The option
-    named is --baseline-to when given (it sets the end), else --baseline-from.
+    named is baseline_to when given (it sets the end), else baseline_from.
     """
     latest = None if last_day is None else last_day - dt.timedelta(days=1)
     too_early, too_late = last < first_logged, latest is not None and last > latest
@@ -72,12 +72,12 @@ def _check_options(
         return
     before = f"before the diary's first day ({first_logged})"
     if end:
-        flag, value = "--baseline-to", end
+        flag, value = "baseline_to", end
         problem = (
             f"is {before}" if too_early else "leaves no day after the baseline to compare with"
         )
     else:
-        flag, value = "--baseline-from", start
+        flag, value = "baseline_from", start
         after = "with no day after it to compare with" if too_late else before
         problem = f"makes a baseline that ends on {last}, {after}"
     raise DiaryError(flag, value.isoformat(), f"{problem}; {_allowed(end, first_logged, latest)}")

@@ -189,3 +189,19 @@ def _too_early(r: Recovery) -> str:
         f"baseline so far; a change counts once it has lasted {plural(r.hold_days, 'day')}, "
         "so keep logging."
     )
+
+
+def lag_label(recovery: Recovery) -> str:
+    """The span between the two onsets, named: 'function first: 23 days earlier'."""
+    f, p = recovery.function_onset, recovery.pain_onset
+    if f and p:
+        days = abs((p - f).days)
+        if days == 0 or recovery.pattern == "together":
+            return "function and pain together"
+        first = "function" if f < p else "pain"
+        return f"{first} first: {plural(days, 'day')} earlier"
+    if f:
+        return "function better; pain not yet"
+    if p:
+        return "pain better; function not yet"
+    return "no lasting change yet"

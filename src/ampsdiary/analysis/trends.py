@@ -46,7 +46,7 @@ def sparkline(
 def check_by(raw: str) -> str:
     by = raw.strip().lower()
     if by not in BY:
-        raise DiaryError("--by", raw, "is not allowed; use week or month")
+        raise DiaryError("by", raw, "is not allowed; use week or month")
     return by
 
 

@@ -12,13 +12,20 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from .. import ranges
-from ..dates import DATE_HELP, parse_date, today
-from ..settings import exercise_goal, treatment_start
+from ..dates import DATE_HELP, parse_date, today, week_monday
 from ..store import diary_path, quick
 from ..streak import reminder
 from ..validate import number_in, whole_number
-from .common import FromOption, JsonOption, ToOption, WeekOption, emit, friendly_errors, opened
+from .common import (
+    FromOption,
+    JsonOption,
+    ToOption,
+    WeekOption,
+    dates_of,
+    emit,
+    friendly_errors,
+    opened,
+)
 
 DateOpt = Annotated[str | None, typer.Option(help=f"A day: {DATE_HELP}.", metavar="DATE")]
 
@@ -38,11 +45,9 @@ def summary(
 
     Monday to Sunday, in numbers and one plain-language headline (function first).
     """
-    from ..analysis.summary import week_summary
-
+    monday = week_monday(week)
     with opened(ctx) as diary:
-        this, last, _, end = ranges.week(diary, week)
-        result = week_summary(this, last, exercise_goal(diary), current=end == today())
+        result = diary.summary(monday)
     emit(as_json, result.as_json(), lambda out: views().summary(result, out))
 
 
@@ -59,15 +64,12 @@ def trends_command(
 
     One row per period with the change since the baseline, and sparklines.
     """
-    from ..analysis.baseline import baseline_of
-    from ..analysis.trends import check_by, trends
+    from ..analysis.trends import check_by
 
     by = check_by(by)
+    first, last = dates_of(start, end)
     with opened(ctx) as diary:
-        shown = ranges.span(diary, start, end, "trends")
-        days, goal = ranges.whole(diary, shown[-1].date, shown), exercise_goal(diary)
-        _, _, baseline = baseline_of(days, treatment_start(diary))
-    result = trends(shown, by, baseline, goal)
+        result = diary.trends(first, last, by)
     emit(as_json, result.as_json(), lambda out: views().trends(result, out))
 
 
@@ -92,13 +94,13 @@ def recovery(
 
     The baseline, when function and pain started to improve, the lag and what it means.
     """
-    points = number_in("--threshold", threshold, 0.5, 10)
-    days = whole_number("--hold", hold, 0, 60)
-    b_start = parse_date(baseline_from, "--baseline-from") if baseline_from else None
-    b_end = parse_date(baseline_to, "--baseline-to") if baseline_to else None
+    points = number_in("threshold", threshold, 0.5, 10)
+    days = whole_number("hold", hold, 0, 60)
+    b_start = parse_date(baseline_from, "baseline_from") if baseline_from else None
+    b_end = parse_date(baseline_to, "baseline_to") if baseline_to else None
     with opened(ctx) as diary:
-        result = ranges.recovery_of(
-            diary, threshold=points, hold=days, baseline_start=b_start, baseline_end=b_end
+        result = diary.recovery(
+            threshold=points, hold=days, baseline_start=b_start, baseline_end=b_end
         )
     emit(as_json, result.as_json(), lambda out: views().recovery(result, out))
 

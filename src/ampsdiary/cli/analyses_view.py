@@ -17,7 +17,7 @@ from ..analysis.recovery import Recovery
 from ..analysis.summary import WeekSummary
 from ..analysis.trends import MEASURES, TrendRow, Trends
 from ..dates import day_label
-from ..ranges import label
+from ..dates import span_label as label
 
 STYLES = {"better": "green", "worse": "red", "same": "dim"}
 

@@ -13,8 +13,8 @@ from typing import Any
 import typer
 
 from ..dates import day_label, long_label, today
+from ..diary import Diary
 from ..errors import DiaryError
-from ..store import Diary
 from ..validate import check_together, parse, required
 from ..vocabulary import FIELDS, LISTED, Choice, Field, Scale, Tags, YesNo
 
@@ -106,7 +106,7 @@ def ask_one(f: Field, default: Any, when: str, so_far: dict | None = None) -> An
             check_together({**(so_far or {}), f.name: value})
             return value
         except DiaryError as error:
-            typer.echo(f"  {error.value!r} {error.allowed}. Try again, or '-' to skip.")
+            typer.echo(f"  {error.value!r} {error.says()}. Try again, or '-' to skip.")
 
 
 def ask_sessions(when: str) -> list[dict]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import functools
 import json
 import sqlite3
@@ -10,17 +11,18 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
-import click
 import typer
 from rich.console import Console
 
 from ..analysis.measures import rounded
-from ..dates import DATE_HELP
+from ..dates import DATE_HELP, parse_date
+from ..diary import Diary, open_diary
 from ..errors import DiaryError
-from ..ranges import FROM_HELP, TO_HELP
-from ..store import Diary, diary_path, file_problem, open_diary
+from ..store import diary_path, file_problem
 from ..vocabulary import FIELDS, Choice, Scale, Tags
 
+FROM_HELP = f"First day: {DATE_HELP}. Default, and the earliest shown: the first day logged."
+TO_HELP = f"Last day: {DATE_HELP}. Default: today."
 JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
 FromOption = Annotated[str | None, typer.Option("--from", help=FROM_HELP, metavar="DATE")]
 ToOption = Annotated[str | None, typer.Option("--to", help=TO_HELP, metavar="DATE")]
@@ -50,8 +52,36 @@ def fail(message: str, status: int = 2) -> NoReturn:
     raise typer.Exit(status)
 
 
-def friendly_errors(command: Callable[..., Any]) -> Callable[..., Any]:
-    """One line on stderr, never a traceback.
+# Library fields that are options of some command: shown as the option (`from` -> --from).
+OPTIONS = {
+    "date", "time", "week", "from", "to", "by", "threshold", "hold", "baseline_from",
+    "baseline_to", "days", "out", "measure", "paper", "entry", "session",
+}  # fmt: skip
+
+
+def flag_namer(db_given: bool, names: dict[str, str] | None = None) -> Callable[[str], str]:
+    """How this command names each library field: its own names first (`date` -> DATE for a
+    command taking a date argument), then a value's flag (`pain` -> --pain), then options.
+    The diary file is --db only when --db named it."""
+
+    def name(field: str) -> str:
+        if names and field in names:
+            return names[field]
+        if field == "key":
+            return "KEY"  # config's argument
+        if field in FIELDS:
+            return FIELDS[field].flag
+        if field in OPTIONS:
+            return "--" + field.replace("_", "-")
+        return "--db" if field == "diary" and db_given else field
+
+    return name
+
+
+def friendly_errors(
+    command: Callable[..., Any], names: dict[str, str] | None = None
+) -> Callable[..., Any]:
+    """One line on stderr, never a traceback; library fields named as this command's flags.
 
     Exit 2 for bad input and for a diary file the user can fix (busy, read-only, damaged);
     1 when SQLite or the system fails in a way we cannot explain.
@@ -62,10 +92,10 @@ def friendly_errors(command: Callable[..., Any]) -> Callable[..., Any]:
         try:
             return command(*args, **kwargs)
         except DiaryError as error:
-            fail(str(error))
+            ctx = kwargs.get("ctx")  # --db names the file only in errors that show its path
+            db_given = bool(ctx and ctx.obj is not None and error.value is not None)
+            fail(error.message(flag_namer(db_given, names)))
         except sqlite3.Error as error:
-            if problem := file_problem(error):
-                fail(str(DiaryError("--db", str(_current_path()), problem)))
             fail(f"diary: SQLite failed ({error}); nothing was changed", 1)
         except OSError as error:
             fail(f"{error.filename or 'diary'}: {error.strerror or error}; nothing was changed", 1)
@@ -73,23 +103,54 @@ def friendly_errors(command: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-def _current_path() -> Path:
-    """The diary the running command uses (--db is the root command's context object)."""
-    ctx = click.get_current_context(silent=True)
-    return diary_path(ctx.find_root().obj if ctx else None)
+def _file_error(path: Path, error: sqlite3.Error) -> DiaryError | sqlite3.Error:
+    """A SQLite failure as the problem of this diary file (the one really open), if it is one."""
+    problem = file_problem(error)
+    return DiaryError("diary", str(path), problem) if problem else error
+
+
+def _left_out(diary: Diary) -> None:
+    """One line on stderr when values this version would never write were left out."""
+    if not diary.problems:
+        return
+    shown = ", ".join(map(str, diary.problems[:3]))
+    more = f" and {len(diary.problems) - 3} more" if len(diary.problems) > 3 else ""
+    count = len(diary.problems)
+    Console(stderr=True, highlight=False).print(
+        f"Note: left out {count} stored value{'s' * (count != 1)} this version would never "
+        f"write ({shown}{more}); correct them with `ampsdiary edit`.",
+        markup=False,
+        soft_wrap=True,
+    )
 
 
 @contextlib.contextmanager
-def opened(ctx: typer.Context, create: bool = False) -> Iterator[Diary]:
+def opened(ctx: typer.Context, create: bool = False, write: bool = False) -> Iterator[Diary]:
     """The diary named by --db, $AMPSDIARY_DB or the default location, closed afterwards.
 
-    Only commands that write pass `create`; reading never makes an empty diary appear.
+    Only commands that add to a diary pass `create`; reading never makes an empty diary
+    appear. A diary from a newer version is refused to `write` (and `create`) at once.
     """
-    diary = open_diary(diary_path(ctx.obj), create)
+    path = diary_path(ctx.obj)
+    try:
+        diary = open_diary(path, create=create, write=write or create)
+    except sqlite3.Error as error:
+        raise _file_error(path, error) from None
     try:
         yield diary
+    except sqlite3.Error as error:
+        raise _file_error(path, error) from None
     finally:
         diary.close()
+    _left_out(diary)
+
+
+def dates_of(first: str | None, last: str | None) -> tuple[dt.date | None, dt.date | None]:
+    """--from and --to as dates (None when not given)."""
+    return (
+        parse_date(first, "from") if first else None,
+        parse_date(last, "to") if last else None,
+    )
 
 
 def cell(value: object) -> str:

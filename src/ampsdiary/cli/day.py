@@ -11,7 +11,6 @@ from rich.table import Table
 
 from ..dates import DATE_HELP, day_label, long_label, parse_date
 from ..errors import DiaryError
-from ..validate import check_together, parse
 from ..vocabulary import DAY_FIELDS, ENTRY_FIELDS, FIELDS, SESSION_FIELDS, SHARED_DAY_FACTS
 from .common import JsonOption, cell, emit, friendly_errors, opened
 
@@ -47,7 +46,7 @@ def day(
     """
     when = parse_date(date, "DATE")
     with opened(ctx) as diary:
-        facts = diary.day(when)
+        facts = diary.day(when, private=private)
         data = {
             "date": when.isoformat(),
             "entries": diary.entries(when, when),
@@ -55,7 +54,7 @@ def day(
             "sessions": diary.sessions(when, when),
         }
     # Parents may look at this screen too: the private note shows only when asked for.
-    has_private = bool(facts and not private and facts.pop("private_note"))
+    has_private = bool(facts and facts.pop("has_private_note", False))
 
     def render(out: Console) -> None:
         out.print(long_label(when))
@@ -78,15 +77,15 @@ def day(
     emit(as_json, data, render)
 
 
-def _target(raw: str, on_day: bool, session: bool) -> tuple[str, str, tuple]:
-    """(table, key, fields) of what `edit` changes: an entry, a session or a day's facts."""
+def _target(raw: str, on_day: bool, session: bool) -> tuple[str, int | dt.date, tuple]:
+    """(kind, key, fields) of what `edit` changes: an entry, a session or a day's facts."""
     if on_day and session:
         raise DiaryError("edit", None, "takes --day or --session, not both")
     if on_day:
-        return "days", parse_date(raw, "DATE").isoformat(), DAY_FIELDS
+        return "day", parse_date(raw, "DATE"), DAY_FIELDS
     if not raw.isdigit():
         raise DiaryError("ID", raw, "is not an id; use the number `ampsdiary day` shows")
-    return ("sessions", raw, SESSION_FIELDS) if session else ("entries", raw, ENTRY_FIELDS)
+    return ("session", int(raw), SESSION_FIELDS) if session else ("entry", int(raw), ENTRY_FIELDS)
 
 
 def edit(
@@ -110,32 +109,26 @@ def edit(
     Works on a symptom entry, with --session on an exercise session, and with --day on a
     day's facts (function, school, sleep, mood, notes).
     """
-    table, key, fields = _target(target, on_day, session)
+    kind, key, fields = _target(target, on_day, session)
     by_word = {f.flag.lstrip("-").lower(): f for f in fields}
     f = by_word.get(field.lower().lstrip("-").replace("_", "-"))
     if f is None:
         raise DiaryError("FIELD", field, "is not a field here; use one of: " + ", ".join(by_word))
     if not value.strip():
         raise DiaryError(f.flag, value, "is empty; give a new value, or '-' to clear it")
-    if value == "-" and f.name in ("kind", "minutes"):
-        raise DiaryError(f.flag, value, "cannot be cleared; give a new value")
-    new = None if value == "-" else parse(f.name, value)
-    when = dt.date.fromisoformat(key) if on_day else None
-    which = day_label(when) if when else f"{'session' if session else 'entry'} #{key}"
-    with opened(ctx) as diary:
-        # A day's facts can be set on any day (it is the same as `log --date`); ids must exist.
-        row = (diary.day(when) or {}) if when else diary.row(table, int(key))
-        if row is None:
-            raise DiaryError("ID", target, "is not an id in this diary; see `ampsdiary day`")
-        check_together({**row, f.name: new}, f.name)
-        old = row.get(f.name)
-        if when:
-            diary.set_day(when, {f.name: new})
-        else:
-            diary.update_row(table, int(key), {f.name: new})
-    if old == new:
+    which = day_label(key) if isinstance(key, dt.date) else f"{kind} #{key}"
+    with opened(ctx, write=True) as diary:
+        try:
+            result = diary.edit(kind, key, f.name, None if value == "-" else value, "edit")
+        except DiaryError as error:
+            if error.field == "id":
+                allowed = "is not an id in this diary; see `ampsdiary day`"
+                raise DiaryError("ID", target, allowed) from None
+            raise
+    if not result.changed:
         typer.echo("No change: it already had that value.")
         return
+    old, new = result.old, result.new
     before, after = cell(old) or "(empty)", cell(new) or "(empty)"
     if f.name == "private_note":
         before, after = "(private)" if old else "(empty)", "(private)" if new else "(empty)"

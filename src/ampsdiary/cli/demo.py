@@ -8,8 +8,9 @@ import typer
 
 from .. import demo as demo_data
 from ..dates import today
+from ..diary import open_diary
 from ..errors import DiaryError
-from ..store import diary_path, open_diary
+from ..store import diary_path
 from .common import friendly_errors
 
 
@@ -24,14 +25,10 @@ def _replaceable(path: Path) -> bool:
         if not path.exists() or not path.stat().st_size:
             return True
     except OSError as error:
-        raise DiaryError("--db", str(path), f"cannot be opened ({error.strerror})") from None
-    diary = open_diary(path)
-    try:
+        raise DiaryError("diary", str(path), f"cannot be opened ({error.strerror})") from None
+    with open_diary(path, write=True) as diary:
         blank = diary.is_empty() and not diary.settings() and not diary.history()
-        marker = diary.setting("demo")
-        return blank or (marker is not None and marker == diary.last_write())
-    finally:
-        diary.close()
+        return blank or diary.untouched_demo()
 
 
 def demo(ctx: typer.Context) -> None:
@@ -42,24 +39,16 @@ def demo(ctx: typer.Context) -> None:
     path = _target(ctx.obj)
     if not _replaceable(path):
         raise DiaryError(
-            "--db", str(path), "holds a diary someone wrote in; the demo needs a new file"
+            "diary", str(path), "holds a diary someone wrote in; the demo needs a new file"
         )
     # Built beside the target and moved over it at the end: a failure leaves the old file.
     building = path.with_name(f".{path.name}.building")
     building.unlink(missing_ok=True)
-    entries, days, sessions, settings = demo_data.generate(today())
-    diary = open_diary(building)
-    with diary.transaction():
-        diary.write_all(entries, days, sessions)
-        for key, value in settings.items():
-            diary.set_setting(key, value)
-        diary.set_setting("demo", diary.last_write() or "")  # later writes make it "real"
-    diary.close()
+    with open_diary(building, create=True) as diary:
+        days, entries = demo_data.write(diary, today())
     building.replace(path)
     run = f"ampsdiary --db {path}"
-    typer.echo(
-        f"Wrote a 10-week demo diary ({len(days)} days logged, {len(entries)} entries) to {path}."
-    )
+    typer.echo(f"Wrote a 10-week demo diary ({days} days logged, {entries} entries) to {path}.")
     typer.echo("Try next:")
     for command, why in (
         ("show --days 14", "the last two weeks, one row a day"),

@@ -8,12 +8,10 @@ from typing import Annotated
 
 import typer
 
-from .. import daily, streak
-from ..dates import DATE_HELP, logged_label, parse_date, parse_time, today
+from .. import streak
+from ..dates import DATE_HELP, logged_label, parse_date, today
+from ..diary import Logged, check_log
 from ..errors import DiaryError
-from ..settings import exercise_goal
-from ..store import Diary
-from ..validate import parse_all, required
 from ..vocabulary import FIELDS
 from . import checkin
 from .common import (
@@ -35,49 +33,29 @@ def _opt(name: str) -> typer.models.OptionInfo:
     return typer.Option(FIELDS[name].flag, help=field_help(name), metavar=field_metavar(name))
 
 
-def save(
-    diary: Diary, date: dt.date, time: str | None, entry: dict, day: dict, sessions: list[dict]
-) -> list:
-    """Write one log (entry, day facts, sessions) as a single transaction; returns day edits."""
-    with diary.transaction():
-        if entry:
-            diary.add_entry(date, time, entry)
-        for session in sessions:
-            diary.add_session(date, session)
-        return diary.set_day(date, day) if day else []
-
-
-def confirm_line(date: dt.date, entry: dict, day: dict, sessions: list[dict], edits: list) -> str:
+def confirm_line(logged: Logged) -> str:
     """What was saved, in words; a private note is only ever mentioned, never shown."""
-    values = {**entry, **day}
-    past = date != today()  # "pain now" only when it is now
+    log = logged.log
+    values = {**log.entry, **log.day}
+    past = log.date != today()  # "pain now" only when it is now
 
     def said(name: str) -> str:
         label = FIELDS[name].label.lower()
         return label.removesuffix(" now") if past else label
 
     parts = [f"{said(k)} {cell(v)}" for k, v in values.items() if "note" not in k]
-    parts += [f"{s['kind']} {s['minutes']} min" for s in sessions]
+    parts += [f"{s['kind']} {s['minutes']} min" for s in log.sessions]
     parts += [FIELDS[k].label.lower() for k in values if "note" in k]
-    line = f"Logged {logged_label(date)}: " + "; ".join(parts) + "."
-    for name, old, new in edits:
+    line = f"Logged {logged_label(log.date)}: " + "; ".join(parts) + "."
+    for name, old, new in logged.edits:
+        if old is None:
+            continue  # a first value, not a change
         label = FIELDS[name].label
         if name == "private_note":
             line += f"\n  {label} replaced (the old one is kept in history)."
         else:
             line += f"\n  {label} changed {cell(old)} -> {cell(new)} (old value kept in history)."
     return line
-
-
-def _entry_time(raw: str | None, day: dt.date) -> str | None:
-    """HH:MM the entry describes: as given (not later than now), else now when logging today."""
-    now = dt.datetime.now().strftime("%H:%M")
-    if raw is None:
-        return now if day == today() else None
-    at = parse_time(raw)
-    if day == today() and at > now:
-        raise DiaryError("--time", raw, f"is later than now ({now}); use a time up to {now}")
-    return at
 
 
 def log(
@@ -123,27 +101,19 @@ def log(
     With no value flags, in a terminal, it asks a few quick questions instead.
     """
     day_date = parse_date(date)
-    at = _entry_time(time, day_date)
-    entry = parse_all(
-        {
-            "pain": pain, "worst": worst, "locations": where, "quality": quality,
-            "pattern": pattern, "allodynia": allodynia, "allodynia_locations": allodynia_where,
-            "swelling": swelling, "skin_color": skin_color, "skin_temp": skin_temp,
-            "skin_signs": skin, "movement": movement, "symptoms": symptom, "triggers": trigger,
-            "pain_scale": pain_scale, "note": note,
-        }
-    )  # fmt: skip
-    day = parse_all(
-        {
-            "function": function, "school": school, "sport": sport, "social": social,
-            "sleep": sleep, "mood": mood, "day_note": day_note, "private_note": private_note,
-        }
-    )  # fmt: skip
-    guided = not entry and not day
-    if time and day and not entry:
-        raise DiaryError(
-            "--time", time, "goes with a symptom entry (--pain, --where...); day facts have no time"
-        )
+    entry = {
+        "pain": pain, "worst": worst, "locations": where, "quality": quality,
+        "pattern": pattern, "allodynia": allodynia, "allodynia_locations": allodynia_where,
+        "swelling": swelling, "skin_color": skin_color, "skin_temp": skin_temp,
+        "skin_signs": skin, "movement": movement, "symptoms": symptom, "triggers": trigger,
+        "pain_scale": pain_scale, "note": note,
+    }  # fmt: skip
+    day = {
+        "function": function, "school": school, "sport": sport, "social": social,
+        "sleep": sleep, "mood": mood, "day_note": day_note, "private_note": private_note,
+    }  # fmt: skip
+    request = check_log(day_date, time=time, entry=entry, day=day, source="flags")  # no file yet
+    guided = request.empty
     if guided and not (check_in or sys.stdin.isatty()):
         raise DiaryError(
             "log",
@@ -152,21 +122,23 @@ def log(
             "or run it in a terminal for the guided check-in",
         )
     with opened(ctx, create=True) as diary:
-        sessions: list[dict] = []
         if guided:
             try:
-                entry, day, sessions = checkin.ask(diary, day_date)
+                asked, told, sessions = checkin.ask(diary, day_date)
             except typer.Abort:
                 typer.echo("\nCheck-in stopped: nothing was saved.")
                 raise typer.Exit(1) from None
-            if not (entry or day or sessions):
+            request = check_log(
+                day_date, entry=asked, day=told, sessions=sessions, source="check-in"
+            )
+            if request.empty:
                 typer.echo("Nothing logged: every question was skipped.")
                 return
-        edits = save(diary, day_date, at, entry, day, sessions)
+        logged = diary.save(request)
         out = console()  # wraps between words at the terminal's width
-        out.print(confirm_line(day_date, entry, day, sessions, edits), markup=False)
+        out.print(confirm_line(logged), markup=False)
         now = today()
-        recent = daily.load(diary, now - dt.timedelta(days=13), now)
+        recent = diary.days(now - dt.timedelta(days=13), now)
         out.print(streak.encouragement(diary.logged_dates(), recent, now), markup=False)
 
 
@@ -185,12 +157,13 @@ def exercise(
     For example `ampsdiary exercise aerobic 30 --intensity hard`.
     """
     day_date = parse_date(date)
-    values = {"kind": required("kind", kind), "minutes": required("minutes", minutes)}
-    values |= parse_all({"intensity": intensity, "session_note": note})
+    session = {"kind": kind, "minutes": minutes, "intensity": intensity, "session_note": note}
+    request = check_log(day_date, sessions=[session], source="flags")
+    values = request.sessions[0]
     with opened(ctx, create=True) as diary:
-        diary.add_session(day_date, values)
+        diary.save(request)
         total = sum(s["minutes"] for s in diary.sessions(day_date, day_date))
-        goal = exercise_goal(diary)
+        goal = diary.exercise_goal()
     when = "Today" if day_date == today() else logged_label(day_date)
     line = f"Logged {values['kind']} {values['minutes']} min on {logged_label(day_date)}."
     line += f" {when} so far: {total} min" + (f" of your {goal} min goal." if goal else ".")

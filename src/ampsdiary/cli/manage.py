@@ -34,27 +34,25 @@ def delete(
     """
     if sum(x is not None for x in (date, entry, session)) != 1:
         raise DiaryError("delete", None, "needs exactly one of: DATE, --entry ID, --session ID")
-    with opened(ctx) as diary:
+    with opened(ctx, write=True) as diary:
         if date is not None:
             day = parse_date(date, "DATE")
-            counts = diary.delete_day(day)
+            counts = diary.delete_day(day, "delete")
             if not any(counts.values()):
                 raise DiaryError("DATE", date, "has nothing logged; nothing was deleted")
-            names = {"entries": ("entry", "entries"), "sessions": ("session", "sessions")}
-            names["days"] = ("day record", "day records")
-            what = ", ".join(f"{n} {names[t][n != 1]}" for t, n in counts.items() if n)
+            names = {"entry": ("entry", "entries"), "session": ("session", "sessions")}
+            names["day"] = ("day record", "day records")
+            what = ", ".join(f"{n} {names[k][n != 1]}" for k, n in counts.items() if n)
             typer.echo(f"Deleted {day_label(day)} ({what}). The old values are kept in `history`.")
             return
-        table, row_id = ("entries", entry) if entry is not None else ("sessions", session)
-        row = diary.delete_row(table, row_id)
+        kind, row_id = ("entry", entry) if entry is not None else ("session", session)
+        row = diary.delete(kind, row_id, "delete")
         if row is None:
-            flag = "--entry" if table == "entries" else "--session"
             raise DiaryError(
-                flag, str(row_id), "is not an id in this diary; see `ampsdiary day DATE`"
+                f"--{kind}", str(row_id), "is not an id in this diary; see `ampsdiary day DATE`"
             )
-        what = "entry" if table == "entries" else "session"
         typer.echo(
-            f"Deleted {what} #{row_id} from {row['date']}. The old values are kept in `history`."
+            f"Deleted {kind} #{row_id} from {row['date']}. The old values are kept in `history`."
         )
 
 
@@ -96,9 +94,9 @@ def config_set(
 ) -> None:
     """Change a setting; the old value is kept in history."""
     key = check_key(key)
-    value = check_value(key, value)
+    value = check_value(key, value)  # before a diary file is made for it
     with opened(ctx, create=True) as diary:
-        old = diary.set_setting(key, value)
+        old = diary.set_setting(key, value, "config")
     typer.echo(f"{key} = {value}" + (f" (was {old})" if old not in (None, value) else ""))
 
 

@@ -8,13 +8,12 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from .. import ranges
 from ..analysis.measures import plural
 from ..errors import DiaryError
 from ..plots import KINDS, write
 from ..plots.calendar import MEASURES, MONTHS_SHOWN, recent
 from ..plots.output import PICTURES, check_target
-from .common import FromOption, JsonOption, ToOption, emit, friendly_errors, opened
+from .common import FromOption, JsonOption, ToOption, dates_of, emit, friendly_errors, opened
 
 
 def plot(
@@ -43,9 +42,10 @@ def plot(
         raise DiaryError("--measure", measure, f"is not allowed; use one of: {', '.join(MEASURES)}")
     kind, measure = kind.lower(), measure.lower()
     check_target(out, PICTURES)
+    start, end = dates_of(first, last)
     with opened(ctx) as diary:
-        days = ranges.span(diary, first, last, "plot")
-        recovery = ranges.recovery_of(diary, days[-1].date, days) if kind == "recovery" else None
+        days = diary.span(start, end, "plot")
+        recovery = diary.recovery(days[-1].date, days) if kind == "recovery" else None
     shown = recent(days) if kind == "calendar" and first is None else days
     capped, days = len(shown) < len(days), shown
     write(out, kind, days, recovery, measure)

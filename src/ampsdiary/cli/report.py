@@ -9,14 +9,22 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.console import Console
 
-from .. import ranges
 from ..analysis.measures import plural
+from ..dates import week_monday
+from ..diary import Diary
 from ..errors import DiaryError
 from ..plots.output import check_target
 from ..report import FORMATS, PAPERS, write
-from ..settings import exercise_goal
-from ..store import Diary
-from .common import FromOption, JsonOption, ToOption, WeekOption, emit, friendly_errors, opened
+from .common import (
+    FromOption,
+    JsonOption,
+    ToOption,
+    WeekOption,
+    dates_of,
+    emit,
+    friendly_errors,
+    opened,
+)
 
 if TYPE_CHECKING:
     from ..report.content import Report
@@ -28,19 +36,19 @@ def _weekly(diary: Diary, week: str | None) -> Report:
     """Monday to Sunday (to today while the week is still going) against the week before."""
     from ..report.content import weekly
 
-    this, last, monday, end = ranges.week(diary, week, empty_ok=False)
-    days = ranges.whole(diary, end)
+    this, last, monday, end = diary.week(week_monday(week), empty_ok=False, asked=week)
+    days = diary.whole(end)
     chart = [d for d in days if d.date >= monday - dt.timedelta(weeks=WEEKS_SHOWN - 1)]
-    recovery = ranges.recovery_of(diary, end, days)
-    return weekly(this, last, chart, recovery, diary.settings(), exercise_goal(diary))
+    recovery = diary.recovery(end, days)
+    return weekly(this, last, chart, recovery, diary.settings(), diary.exercise_goal())
 
 
 def _longer(diary: Diary, first: str | None, last: str | None) -> Report:
     from ..report.content import longer
 
-    days = ranges.span(diary, first, last, "report")
-    recovery = ranges.recovery_of(diary, days[-1].date, days)
-    return longer(days, recovery, diary.settings(), exercise_goal(diary))
+    days = diary.span(*dates_of(first, last), "report")
+    recovery = diary.recovery(days[-1].date, days)
+    return longer(days, recovery, diary.settings(), diary.exercise_goal())
 
 
 def report(

@@ -64,7 +64,7 @@ def show(
     end = today()
     start = end - dt.timedelta(days=whole_number("--days", days, 1, 3660) - 1)
     with opened(ctx) as diary:
-        rows = daily.load(diary, start, end)
+        rows = diary.days(start, end)
     logged = sum(d.logged for d in rows)
 
     def render(out: Console) -> None:
@@ -74,16 +74,16 @@ def show(
     emit(as_json, {"days": [d.as_json() for d in rows], "days_logged": logged}, render)
 
 
-ACTIONS = {"edit": "changed", "delete": "deleted"}
-ROWS = {"entries": "entry", "sessions": "session", "days": "day", "settings": "setting"}
-INTERNAL = ("id", "date", "recorded_at", "updated_at")  # bookkeeping, not what was logged
+ACTIONS = {"add": "added", "edit": "changed", "delete": "deleted"}
+# Bookkeeping, not what was logged (updated_at: in rows deleted before migration m002).
+INTERNAL = ("id", "uid", "date", "recorded_at", "updated_at", "changed_at")
 
 
 def _what(change: dict) -> str:
     """'Pain now (entry #4)', 'Entry #4', 'Day note', or a setting's key."""
-    row = ROWS.get(change["table_name"], change["table_name"])
-    if change["table_name"] in ("entries", "sessions"):
-        row += f" #{change['row_key']}"
+    row = change["kind"]
+    if row in ("entry", "session"):
+        row += f" #{change['key']}"
     name = change["field"]
     if not name:
         return row.capitalize()
@@ -102,20 +102,6 @@ def _value(value: object) -> str:
     return cell(value) or "(empty)"
 
 
-def _masked(value: object) -> object:
-    """A private note's text is replaced by '(private)', alone or inside a deleted day."""
-    if isinstance(value, dict) and value.get("private_note"):
-        return {**value, "private_note": "(private)"}
-    return value
-
-
-def _hide_private(change: dict) -> dict:
-    if change["field"] == "private_note":
-        old, new = change["old_value"], change["new_value"]
-        return {**change, "old_value": old and "(private)", "new_value": new and "(private)"}
-    return {**change, "old_value": _masked(change["old_value"])}
-
-
 def history(
     ctx: typer.Context,
     date: Annotated[
@@ -124,14 +110,17 @@ def history(
     private: Annotated[
         bool, typer.Option("--private", help="Also show private notes (only you should see them).")
     ] = False,
+    added: Annotated[
+        bool, typer.Option("--added", help="Also list additions: what was first logged, and how.")
+    ] = False,
     as_json: JsonOption = False,
 ) -> None:
     """Show what was changed or deleted, with the old values."""
     day = parse_date(date, "DATE") if date else None
-    with opened(ctx) as diary:
-        changes = diary.history(day)
-    if not private:  # parents may look at this screen too
-        changes = [_hide_private(c) for c in changes]
+    with opened(ctx) as diary:  # parents may look at this screen too: private on request
+        changes = diary.history(day, private=private)
+    if not added:
+        changes = [c for c in changes if c["action"] != "add"]
 
     def render(out: Console) -> None:
         if not changes:
@@ -143,14 +132,14 @@ def history(
         for name in ("Changed at", "Day", "What", "Action", "Old", "New"):
             table.add_column(name, overflow="fold")
         for c in changes:
-            changed = dt.datetime.fromisoformat(c["changed_at"])
+            changed = dt.datetime.fromisoformat(c["changed_at"]).astimezone()  # UTC to local
             table.add_row(
                 f"{day_label(changed.date())} {changed:%H:%M}",
                 day_label(dt.date.fromisoformat(c["date"])) if c["date"] else "",
                 _what(c),
                 ACTIONS.get(c["action"], c["action"]),
                 _value(c["old_value"]),
-                cell(c["new_value"]),
+                _value(c["new_value"]) if c["new_value"] is not None else "",
             )
         out.print(table)
 

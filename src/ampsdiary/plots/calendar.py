@@ -70,10 +70,10 @@ def _nothing(days: list[Day], measure: str) -> str:
     span = f"from {days[0].date} to {days[-1].date}"
     other = next(m for m in MEASURES if m != measure)
     if any(getattr(d, other) is not None for d in days):
-        return f"no {measure} logged {span}; try --measure {other}"
+        return f"no {measure} logged {span}; try {{measure}} {other}"
     return (
         f"no pain or function logged {span}, and the calendar shows one of them; "
-        "choose other --from/--to dates, or log them (ampsdiary log --pain N --function N)"
+        "choose other {from}/{to} dates, or log them (ampsdiary log --pain N --function N)"
     )
 
 

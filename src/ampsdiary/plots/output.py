@@ -27,15 +27,13 @@ def check_target(path: Path, suffixes: tuple[str, ...]) -> None:
     suffix = path.suffix.lower()
     if suffix not in suffixes:
         allowed = f"{', '.join(suffixes[:-1])} or {suffixes[-1]}"
-        raise DiaryError(
-            "--out", str(path), f"has an unknown file type; end the name with {allowed}"
-        )
+        raise DiaryError("out", str(path), f"has an unknown file type; end the name with {allowed}")
     if path.is_dir():
-        raise DiaryError("--out", str(path), "is a folder; give a file name")
+        raise DiaryError("out", str(path), "is a folder; give a file name")
     folder = path.parent
     if not folder.is_dir():
         raise DiaryError(
-            "--out", str(path), f"is in a folder that does not exist ({folder}); create it first"
+            "out", str(path), f"is in a folder that does not exist ({folder}); create it first"
         )
 
 
@@ -54,7 +52,7 @@ def atomic(path: Path) -> Iterator[Path]:
         yield tmp
         os.replace(tmp, path)
     except OSError as error:
-        raise DiaryError("--out", str(path), f"cannot be written: {error.strerror}") from None
+        raise DiaryError("out", str(path), f"cannot be written: {error.strerror}") from None
     finally:
         if tmp is not None:
             tmp.unlink(missing_ok=True)

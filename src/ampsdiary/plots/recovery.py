@@ -12,7 +12,7 @@ import datetime as dt
 import textwrap
 from typing import TYPE_CHECKING, Any
 
-from .. import ranges
+from ..analysis.explain import lag_label
 from ..dates import day_label
 from . import style
 
@@ -198,7 +198,7 @@ def _onsets(ax: Any, recovery: Recovery, view: View) -> None:
 def _lag_label(ax: Any, recovery: Recovery, view: View) -> None:
     """The lag's name over a double arrow, or in the top right corner when there is no lag;
     on white, so neither the onset lines nor the shading run through its words."""
-    name = ranges.lag_label(recovery)
+    name = lag_label(recovery)
     bold = {"fontsize": 9, "fontweight": "bold", "va": "bottom", "bbox": BOX}
     if not (lag := _lag(recovery, view)):
         ax.text(1, 11.5, name, ha="right", transform=ax.get_yaxis_transform(), **bold)

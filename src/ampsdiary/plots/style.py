@@ -183,7 +183,7 @@ def mean_line(
 
 def span(days: list[Any]) -> str:
     """The days a picture covers, e.g. 'Thu 10 Sep – Wed 18 Nov 2026'."""
-    from ..ranges import label
+    from ..dates import span_label as label
 
     return label(days[0].date, days[-1].date)
 

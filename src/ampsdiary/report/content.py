@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..analysis.explain import lag_label
 from ..analysis.measures import COUNTS, SCALES, iso, number
 from ..analysis.period import Period, period
 from ..analysis.recovery import Recovery
@@ -21,7 +22,7 @@ from ..analysis.summary import week_summary
 from ..analysis.trends import trends
 from ..daily import Day
 from ..dates import day_label
-from ..ranges import label, lag_label
+from ..dates import span_label as label
 
 WEEK_COLUMNS = (
     "Week of", "Days", "Function", "± base", "Pain", "± base", "Touch", "Sleep", "Mood", "Ex/day",

@@ -1,0 +1,423 @@
+"""The diary as a Python library: open it, log, edit, delete, read days and analyse them.
+
+The CLI, the guided check-in, the demo and the coming importers, exporters and reviews are
+all clients of this one class, the way sqlite-utils' CLI is a client of its `Database`:
+
+    from ampsdiary import open_diary
+    with open_diary("diary.db", create=True) as diary:
+        diary.log(date, entry={"pain": "4"}, day={"function": 6})
+        days = diary.days(start, end)
+
+Values may be typed (`4`, `["left-foot"]`) or text as a person typed it (`"4"`,
+`"left-foot, l-ankle"`); both are checked against the vocabulary, and a bad one raises a
+`DiaryError` naming the field. Private notes come back only from reads that ask for them
+(`private=True`), so no exporter, report or review can leak one by forgetting to mask it.
+Values in the file that this version would never write are left out of every read and
+listed in `problems`, never averaged in.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from . import daily, spans
+from .dates import parse_time, today
+from .errors import DiaryError
+from .settings import check_key, check_value
+from .store import Store, open_store
+from .validate import check_together, parse, parse_all, required, stored_ok
+from .vocabulary import DAY_FIELDS, ENTRY_FIELDS, SESSION_FIELDS
+
+if TYPE_CHECKING:
+    from .analysis.recovery import Recovery
+    from .analysis.summary import WeekSummary
+    from .analysis.trends import Trends
+
+Row = dict[str, Any]
+PRIVATE = "(private)"  # what a read without private=True shows instead of a private note
+FIELDS_OF = {"entry": ENTRY_FIELDS, "session": SESSION_FIELDS, "day": DAY_FIELDS}
+REQUIRED = ("kind", "minutes")  # a session without them is no session
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A stored value this version would never write: left out, and said once."""
+
+    date: str
+    field: str
+    value: object
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.field} {self.value!r}"
+
+
+@dataclass
+class Log:
+    """One log, checked and ready to write: what `check_log` returns and `Diary.save` takes."""
+
+    date: dt.date
+    time: str | None = None
+    entry: Row = field(default_factory=dict)
+    day: Row = field(default_factory=dict)
+    sessions: list[Row] = field(default_factory=list)
+    source: str = "library"
+
+    @property
+    def empty(self) -> bool:
+        return not (self.entry or self.day or self.sessions)
+
+
+@dataclass
+class Logged:
+    """What one log wrote: the entry's id, the sessions' ids and the day facts it changed."""
+
+    log: Log
+    entry_id: int | None = None
+    session_ids: list[int] = field(default_factory=list)
+    edits: list[tuple[str, Any, Any]] = field(default_factory=list)
+
+
+def check_log(
+    date: dt.date,
+    *,
+    time: str | None = None,
+    entry: Row | None = None,
+    day: Row | None = None,
+    sessions: list[Row] | tuple[Row, ...] = (),
+    source: str = "library",
+) -> Log:
+    """Check a log without a diary: every value against the vocabulary, the time against
+    the clock. Blank values are left out (not logged), never stored as 0."""
+    checked = parse_all(_only("entry", entry or {}))
+    return Log(
+        date,
+        _entry_time(time, date, bool(checked)),
+        checked,
+        parse_all(_only("day", day or {})),
+        [_session(_only("session", s)) for s in sessions],
+        source,
+    )
+
+
+def _entry_time(raw: str | None, date: dt.date, has_entry: bool) -> str | None:
+    """HH:MM the entry describes: as given (not later than now), else now for today."""
+    now = dt.datetime.now().strftime("%H:%M")
+    if raw is None:
+        return now if date == today() and has_entry else None
+    if not has_entry:
+        raise DiaryError(
+            "time", raw, "goes with a symptom entry ({pain}, {locations}...); day facts "
+            "have no time"
+        )  # fmt: skip
+    at = parse_time(raw)
+    if date == today() and at > now:
+        raise DiaryError("time", raw, f"is later than now ({now}); use a time up to {now}")
+    return at
+
+
+@dataclass
+class Edited:
+    """One field of one entry, session or day, before and after (equal: nothing written)."""
+
+    kind: str
+    key: int | dt.date
+    field: str
+    old: Any
+    new: Any
+
+    @property
+    def changed(self) -> bool:
+        return self.old != self.new
+
+
+def open_diary(path: str | Path, create: bool = False, write: bool = False) -> Diary:
+    """Open the diary file at `path`; `create` makes a missing one (a writing command's
+    choice), `write` refuses at once a diary that a newer version wrote."""
+    return Diary(open_store(Path(path), create=create, write=write))
+
+
+def _session(values: Row) -> Row:
+    checked = {name: required(name, values.get(name)) for name in REQUIRED}
+    rest = {k: v for k, v in values.items() if k not in REQUIRED}
+    return checked | parse_all(rest)
+
+
+def _only(level: str, values: Row) -> Row:
+    """Refuse a field that is not recorded at this level (a typo, or `function` as an entry)."""
+    names = {f.name for f in FIELDS_OF[level]}
+    for name in values:
+        if name not in names:
+            raise DiaryError(name, None, f"is not a field of a {level}; use one of: "
+                             + ", ".join(sorted(names)))  # fmt: skip
+    return values
+
+
+class Diary:
+    """One diary file. Every write is one transaction; every read leaves private notes out
+    unless asked for them."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.problems: list[Problem] = []
+
+    @property
+    def path(self) -> Path:
+        return self.store.path
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Diary:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def transaction(self) -> contextlib.AbstractContextManager:
+        """Group several writes (a demo, an import): all of them, or none."""
+        return self.store.transaction()
+
+    # -- writes ---------------------------------------------------------------
+
+    def log(self, date: dt.date, **values: Any) -> Logged:
+        """Log a symptom entry, day facts and sessions for `date`, all or nothing.
+
+        Takes `check_log`'s keywords (time, entry, day, sessions, source); a replaced day
+        fact is kept in the history.
+        """
+        return self.save(check_log(date, **values))
+
+    def save(self, log: Log) -> Logged:
+        """Write a checked log as one transaction."""
+        result = Logged(log)
+        with self.store.transaction():
+            if log.entry:
+                result.entry_id = self.store.add_entry(log.date, log.time, log.entry, log.source)
+            result.session_ids = [
+                self.store.add_session(log.date, s, log.source) for s in log.sessions
+            ]
+            if log.day:
+                result.edits = self.store.set_day(log.date, log.day, log.source)
+        return result
+
+    def add_all(
+        self, entries: list[Row], days: list[Row], sessions: list[Row], source: str = "library"
+    ) -> None:
+        """Add many rows at once (a demo, an import), each checked, in one transaction.
+
+        Rows carry their `date` (ISO text) and, for entries, `time`; a day already in the
+        diary is refused rather than overwritten.
+        """
+
+        def checked(row: Row, level: str) -> Row:
+            keep = {k: row[k] for k in ("date", "time") if k in row}
+            values = {k: v for k, v in row.items() if k not in ("date", "time")}
+            values = _session(values) if level == "session" else parse_all(_only(level, values))
+            return keep | values
+
+        self.store.add_all(
+            [checked(r, "entry") for r in entries],
+            [checked(r, "day") for r in days],
+            [checked(r, "session") for r in sessions],
+            source,
+        )
+
+    def edit(self, kind: str, key: int | dt.date, name: str, raw: object,
+             source: str = "library") -> Edited:  # fmt: skip
+        """Set one field of an entry or session (by id) or of a day (by date); None clears it.
+
+        The old value is kept in the history; an edit that changes nothing writes nothing.
+        A day's facts can be set on any day (as `log` would); an id must exist.
+        """
+        if name not in {f.name for f in FIELDS_OF[kind]}:
+            _only(kind, {name: None})
+        if raw is None and name in REQUIRED:
+            raise DiaryError(name, "-", "cannot be cleared; give a new value")
+        new = parse(name, raw)
+        with self.store.transaction():
+            if kind == "day":
+                assert isinstance(key, dt.date)
+                row = self.store.day(key) or {}
+            else:
+                row = self.store.row(kind, int(key))
+                if row is None:
+                    raise DiaryError("id", str(key), "is not an id in this diary")
+            check_together({**row, name: new}, name)
+            result = Edited(kind, key, name, row.get(name), new)
+            if result.changed and kind == "day":
+                self.store.set_day(key, {name: new}, source)  # type: ignore[arg-type]
+            elif result.changed:
+                self.store.update(kind, int(key), {name: new}, source)
+        return result
+
+    def delete_day(self, date: dt.date, source: str = "library") -> dict[str, int]:
+        """Delete everything logged on a date: {'entry': n, 'session': n, 'day': n}."""
+        return self.store.delete_day(date, source)
+
+    def delete(self, kind: str, row_id: int, source: str = "library") -> Row | None:
+        """Delete one entry or session by id; None when there is no such row."""
+        row = self.store.delete(kind, row_id, source)
+        return None if row is None else self._clean(row, kind)
+
+    def set_setting(self, key: str, value: str, source: str = "library") -> str | None:
+        """Check and store a setting; returns the old value (kept in the history)."""
+        key = check_key(key)
+        return self.store.set_setting(key, check_value(key, value), source)
+
+    # -- reads ----------------------------------------------------------------
+
+    def _clean(self, row: Row, level: str, private: bool = False) -> Row:
+        """The row with every value this version would never write left out (and noted),
+        and the private note left out unless asked for."""
+        date = str(row.get("date"))
+        for f in FIELDS_OF[level]:
+            if f.name in row and not stored_ok(f.name, row[f.name]):
+                self._problem(date, f.name, row[f.name])
+                row[f.name] = None
+        if "private_note" in row and not private:
+            row["has_private_note"] = row.pop("private_note") is not None
+        return row
+
+    def _problem(self, date: str, name: str, value: object) -> None:
+        found = Problem(date, name, value)
+        if found not in self.problems:
+            self.problems.append(found)
+
+    def _rows(self, rows: list[Row], level: str, private: bool = False) -> list[Row]:
+        """Checked rows of one level; a row whose date or required value is unusable is
+        left out whole (its values cannot be placed on a day)."""
+        kept = []
+        for row in rows:
+            if not _is_date(row.get("date")):
+                self._problem(str(row.get("date")), "date", row.get("date"))
+                continue
+            row = self._clean(row, level, private)
+            if level == "session" and any(row[name] is None for name in REQUIRED):
+                continue
+            kept.append(row)
+        return kept
+
+    def entry(self, entry_id: int) -> Row | None:
+        row = self.store.row("entry", entry_id)
+        return None if row is None else self._clean(row, "entry")
+
+    def session(self, session_id: int) -> Row | None:
+        row = self.store.row("session", session_id)
+        return None if row is None else self._clean(row, "session")
+
+    def day(self, date: dt.date, private: bool = False) -> Row | None:
+        """A day's facts; without `private`, `has_private_note` says only whether one exists."""
+        row = self.store.day(date)
+        return None if row is None else self._clean(row, "day", private)
+
+    def entries(self, start: dt.date, end: dt.date) -> list[Row]:
+        return self._rows(self.store.entries(start, end), "entry")
+
+    def day_facts(self, start: dt.date, end: dt.date, private: bool = False) -> list[Row]:
+        return self._rows(self.store.days(start, end), "day", private)
+
+    def sessions(self, start: dt.date, end: dt.date) -> list[Row]:
+        return self._rows(self.store.sessions(start, end), "session")
+
+    def days(self, start: dt.date, end: dt.date) -> list[daily.Day]:
+        """One value per measure per calendar day from start to end (None: not logged)."""
+        return daily.daily_values(
+            start,
+            end,
+            self.entries(start, end),
+            self.day_facts(start, end),
+            self.sessions(start, end),
+        )
+
+    def logged_dates(self) -> list[dt.date]:
+        """Every date with anything logged, oldest first."""
+        dates = []
+        for text in self.store.logged_dates():
+            if _is_date(text):
+                dates.append(dt.date.fromisoformat(text))
+            else:
+                self._problem(text, "date", text)
+        return dates
+
+    def is_empty(self) -> bool:
+        return not self.store.logged_dates()
+
+    def history(self, date: dt.date | None = None, private: bool = False) -> list[Row]:
+        """Every addition, change and deletion (with where it came from), oldest first."""
+        changes = self.store.history(date)
+        return changes if private else [_mask(c) for c in changes]
+
+    def setting(self, key: str) -> str | None:
+        return self.store.setting(key)
+
+    def settings(self) -> dict[str, str]:
+        return self.store.settings()
+
+    def exercise_goal(self) -> int | None:
+        """The daily exercise goal in minutes, or None when not set (or unreadable)."""
+        value = self.setting("exercise-goal")
+        return int(value) if value and value.isdigit() else None
+
+    def treatment_start(self) -> dt.date | None:
+        """The date treatment started (it sets the baseline week), or None."""
+        value = self.setting("treatment-start")
+        return dt.date.fromisoformat(value) if value and _is_date(value) else None
+
+    # -- analyses -------------------------------------------------------------
+
+    def week(self, monday: dt.date, empty_ok: bool = True, asked: str | None = None) -> tuple:
+        """(this week's days, the week before's, Monday, the last day); see spans.week."""
+        return spans.week(self, monday, empty_ok, asked)
+
+    def span(self, start: dt.date | None, end: dt.date | None, command: str) -> list:
+        """The logged stretch from start to end; see spans.span."""
+        return spans.span(self, start, end, command)
+
+    def whole(self, end: dt.date | None = None, shown: list | None = None) -> list:
+        """Every day from the first logged to `end`."""
+        return spans.whole(self, end, shown)
+
+    def recovery(self, end: dt.date | None = None, shown: list | None = None,
+                 **options: Any) -> Recovery:  # fmt: skip
+        """Did function improve before pain? The whole diary's analysis up to `end`."""
+        return spans.recovery(self, end, shown, **options)
+
+    def summary(self, monday: dt.date) -> WeekSummary:
+        """The week from `monday` next to the week before."""
+        return spans.summary(self, monday)
+
+    def trends(self, start: dt.date | None, end: dt.date | None, by: str = "week") -> Trends:
+        """Week-by-week (or month-by-month) means against the baseline."""
+        return spans.trends(self, start, end, by)
+
+    def untouched_demo(self) -> bool:
+        """A demo nobody has written into since it was made (so `demo` may make it again)."""
+        changes = self.store.history()
+        if any(c["source"] != "demo" for c in changes):
+            return False
+        return bool(changes) or self.setting("demo") is not None  # "demo": an m001 demo
+
+
+def _is_date(text: object) -> bool:
+    try:
+        dt.date.fromisoformat(str(text))
+    except ValueError:
+        return False
+    return len(str(text)) == 10
+
+
+def _mask(change: Row) -> Row:
+    """A private note's text replaced by PRIVATE, alone or inside a whole added or deleted day."""
+    change = dict(change)
+    if change["field"] == "private_note":
+        for key in ("old_value", "new_value"):
+            change[key] = change[key] and PRIVATE
+    for key in ("old_value", "new_value"):
+        value = change[key]
+        if isinstance(value, dict) and value.get("private_note"):
+            change[key] = {**value, "private_note": PRIVATE}
+    return change

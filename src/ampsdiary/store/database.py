@@ -1,0 +1,338 @@
+"""Reads and writes of one diary file: the only code that knows its tables and columns.
+
+Every public write is one transaction that takes SQLite's write lock when it begins
+(`BEGIN IMMEDIATE`), so several programs writing at once wait their turn instead of
+failing "busy". Every row carries a lasting id: an id is never given twice, and a uid
+recognises the same row in an export read back on another computer. Times are UTC; the
+`date` column is the user's own calendar day the row describes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import uuid
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import DiaryError
+from .quick import LOGGED_DATES
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+Row = dict[str, Any]
+# Entry columns holding several words (regions, symptoms...), stored as JSON lists.
+LIST_COLUMNS = (
+    "locations",
+    "quality",
+    "allodynia_locations",
+    "skin_signs",
+    "movement",
+    "symptoms",
+    "triggers",
+)
+YES_NO_COLUMNS = ("sport", "social")
+MAX_ID = 2**63 - 1  # SQLite's largest integer
+TABLES = {"entry": "entries", "session": "sessions", "day": "days", "setting": "settings"}
+KINDS = {table: kind for kind, table in TABLES.items()}
+BOOKKEEPING = ("id", "uid", "date", "recorded_at", "changed_at")
+NEWER = (
+    "was written by a newer version of ampsdiary; upgrade ampsdiary to change it "
+    "(nothing was written)"
+)
+
+
+def utc_now() -> str:
+    """Now in UTC, always the same width, so times sort as text across daylight saving."""
+    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def new_uid() -> str:
+    return str(uuid.uuid4())
+
+
+def _encode(values: Row) -> Row:
+    """Lists become JSON text; booleans become 0/1; None stays NULL (never 0)."""
+    out: Row = {}
+    for key, value in values.items():
+        if isinstance(value, list):
+            value = json.dumps(value)
+        elif isinstance(value, bool):
+            value = int(value)
+        out[key] = value
+    return out
+
+
+def _decode(row: Row) -> Row:
+    """Stored text back to lists and yes/no; a value this version would not write (plain text
+    in a list column, 7 in a yes/no column) is passed on as it is, for the library to report."""
+    for key in LIST_COLUMNS:
+        if isinstance(row.get(key), str):
+            with contextlib.suppress(ValueError):
+                row[key] = json.loads(row[key])
+    for key in YES_NO_COLUMNS:
+        if row.get(key) in (0, 1):
+            row[key] = bool(row[key])
+    return row
+
+
+def _history_value(field: str | None, text: str | None) -> Any:
+    """Stored values as the user typed them: lists as lists, whole rows as decoded dicts."""
+    if text is None:
+        return None
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return text
+    if isinstance(value, dict):
+        return _decode(value)
+    return _decode({field: value})[field] if field else value
+
+
+def _logged(row: Row) -> Row:
+    """What was logged in a row, without its bookkeeping (ids, times)."""
+    return {k: v for k, v in row.items() if k not in BOOKKEEPING and v is not None}
+
+
+class Store:
+    """One diary file's tables: entries, day facts, sessions, settings and the history."""
+
+    def __init__(self, db: Database, path: Path, newer: bool = False) -> None:
+        self.db = db
+        self.path = path
+        self.newer = newer  # written by a newer version: read, never write
+
+    def close(self) -> None:
+        self.db.close()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Store]:
+        """One transaction holding the write lock from its start; nested ones are savepoints."""
+        if self.newer:
+            raise DiaryError("diary", str(self.path), NEWER)
+        conn = self.db.conn
+        if conn.in_transaction:
+            with self.db.atomic():
+                yield self
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            if conn.in_transaction:
+                conn.rollback()
+            raise
+        conn.commit()
+
+    # -- writes ---------------------------------------------------------------
+
+    def _insert(self, kind: str, values: Row, source: str, uid: str | None = None) -> int:
+        now = utc_now()
+        row = {"uid": uid or new_uid(), "recorded_at": now, "changed_at": now, **values}
+        with self.transaction():
+            row_id = self.db[TABLES[kind]].insert(_encode(row)).last_pk
+            self._record(kind, str(row_id), row, "add", None, None, _logged(row), source)
+        return row_id
+
+    def add_entry(self, date: dt.date, time: str | None, values: Row, source: str) -> int:
+        return self._insert("entry", {"date": date.isoformat(), "time": time, **values}, source)
+
+    def add_session(self, date: dt.date, values: Row, source: str) -> int:
+        return self._insert("session", {"date": date.isoformat(), **values}, source)
+
+    def set_day(self, date: dt.date, values: Row, source: str) -> list[tuple[str, Any, Any]]:
+        """Set day-level facts; returns (field, old, new) of what changed and writes nothing
+        else: an edit that changes nothing leaves no empty day behind."""
+        key = date.isoformat()
+        with self.transaction():
+            old = self._day_row(key)
+            stored = _decode(dict(old)) if old else {}
+            edits = [(n, stored.get(n), v) for n, v in values.items() if stored.get(n) != v]
+            if not edits:
+                return []
+            now = utc_now()
+            if old is None:
+                row = {"date": key, "uid": new_uid(), "recorded_at": now, "changed_at": now}
+                self.db["days"].insert(_encode({**row, **values}))
+            else:
+                row = old
+                self.db["days"].update(key, _encode({**values, "changed_at": now}))
+            for name, before, after in edits:
+                action = "add" if before is None else "edit"
+                self._record("day", key, row, action, name, before, after, source)
+        return edits
+
+    def update(self, kind: str, row_id: int, values: Row, source: str) -> list | None:
+        """Change fields of one entry or session; each old value goes to the history."""
+        with self.transaction():
+            rows = self._by_id(kind, row_id)
+            if not rows:
+                return None
+            stored = _decode(dict(rows[0]))
+            edits = [(n, stored.get(n), v) for n, v in values.items() if stored.get(n) != v]
+            if edits:
+                changed = {n: v for n, _, v in edits}
+                self.db[TABLES[kind]].update(row_id, _encode({**changed, "changed_at": utc_now()}))
+            for name, before, after in edits:
+                self._record(kind, str(row_id), rows[0], "edit", name, before, after, source)
+        return edits
+
+    def delete_day(self, date: dt.date, source: str) -> dict[str, int]:
+        """Delete everything logged for a date; each row is kept whole in the history."""
+        key = date.isoformat()
+        counts = {}
+        with self.transaction():
+            for kind in ("entry", "session", "day"):
+                table = TABLES[kind]
+                rows = list(self.db[table].rows_where("date = ?", [key]))
+                for row in rows:
+                    row_key = str(row["date"] if kind == "day" else row["id"])
+                    self._record(kind, row_key, row, "delete", None, _logged(row), None, source)
+                self.db[table].delete_where("date = ?", [key])
+                counts[kind] = len(rows)
+        return counts
+
+    def delete(self, kind: str, row_id: int, source: str) -> Row | None:
+        """Delete one entry or session by id, keeping it whole in the history."""
+        with self.transaction():
+            rows = self._by_id(kind, row_id)
+            if not rows:
+                return None
+            row = rows[0]
+            self._record(kind, str(row_id), row, "delete", None, _logged(row), None, source)
+            self.db[TABLES[kind]].delete(row_id)
+        return _decode(dict(row))
+
+    def set_setting(self, key: str, value: str, source: str) -> str | None:
+        with self.transaction():
+            old = self.setting(key)
+            if old != value:
+                action = "add" if old is None else "edit"
+                self._record("setting", key, {}, action, key, old, value, source)
+                self.db["settings"].upsert({"key": key, "value": value}, pk="key")
+        return old
+
+    def add_all(self, entries: Iterable[Row], days: Iterable[Row], sessions: Iterable[Row],
+                source: str) -> None:  # fmt: skip
+        """Bulk-load already-checked rows in one transaction, each addition in the history.
+
+        Inserts, never upserts: a day already there is an error, not an overwrite.
+        """
+        now = utc_now()
+        with self.transaction():
+            for kind, rows in (("entry", entries), ("day", days), ("session", sessions)):
+                full = [
+                    {"uid": new_uid(), "recorded_at": now, "changed_at": now, **r} for r in rows
+                ]
+                self.db[TABLES[kind]].insert_all(map(_encode, full), batch_size=500)
+                self._record_added(kind, full, now, source)
+
+    def _record_added(self, kind: str, rows: list[Row], now: str, source: str) -> None:
+        """An 'add' record for each row of a bulk load (ids looked up by uid)."""
+        if not rows:
+            return
+        table = TABLES[kind]
+        keys = (
+            {r["uid"]: r["date"] for r in rows}
+            if kind == "day"
+            else dict(self.db.execute(f"SELECT uid, id FROM {table} WHERE recorded_at = ?", [now]))
+        )
+        self.db["changes"].insert_all(
+            (self._change(kind, str(keys[r["uid"]]), r, "add", None, None, _logged(r), source, now)
+             for r in rows),
+            batch_size=500,
+        )  # fmt: skip
+
+    def _change(self, kind: str, key: str, row: Row, action: str, field: str | None,
+                old: Any, new: Any, source: str, now: str | None = None) -> Row:  # fmt: skip
+        return {
+            "changed_at": now or utc_now(),
+            "table_name": TABLES[kind],
+            "row_key": key,
+            "row_uid": row.get("uid"),
+            "date": row.get("date"),
+            "field": field,
+            "old_value": None if old is None else json.dumps(old),
+            "new_value": None if new is None else json.dumps(new),
+            "action": action,
+            "source": source,
+        }
+
+    def _record(self, kind: str, key: str, row: Row, action: str, field: str | None,
+                old: Any, new: Any, source: str) -> None:  # fmt: skip
+        """Keep what changed (a value, or a whole added or deleted row) in the history."""
+        self.db["changes"].insert(self._change(kind, key, row, action, field, old, new, source))
+
+    # -- reads ----------------------------------------------------------------
+
+    def _day_row(self, key: str) -> Row | None:
+        rows = list(self.db["days"].rows_where("date = ?", [key]))
+        return rows[0] if rows else None
+
+    def _by_id(self, kind: str, row_id: int) -> list[Row]:
+        """The row with this id; an id SQLite cannot hold (a typo of 20 digits) is no row."""
+        if not 0 < row_id <= MAX_ID:
+            return []
+        return list(self.db[TABLES[kind]].rows_where("id = ?", [row_id]))
+
+    def row(self, kind: str, row_id: int) -> Row | None:
+        """One entry or session by id."""
+        rows = self._by_id(kind, row_id)
+        return _decode(rows[0]) if rows else None
+
+    def day(self, date: dt.date) -> Row | None:
+        row = self._day_row(date.isoformat())
+        return _decode(row) if row else None
+
+    def _between(self, table: str, start: dt.date, end: dt.date, order: str) -> list[Row]:
+        where = "date >= ? AND date <= ?"
+        rows = self.db[table].rows_where(
+            where, [start.isoformat(), end.isoformat()], order_by=order
+        )
+        return [_decode(row) for row in rows]
+
+    def entries(self, start: dt.date, end: dt.date) -> list[Row]:
+        return self._between("entries", start, end, "date, time, id")
+
+    def days(self, start: dt.date, end: dt.date) -> list[Row]:
+        return self._between("days", start, end, "date")
+
+    def sessions(self, start: dt.date, end: dt.date) -> list[Row]:
+        return self._between("sessions", start, end, "date, id")
+
+    def logged_dates(self) -> list[str]:
+        """Every date with an entry, a day record or a session, as stored, oldest first."""
+        return sorted(str(d) for (d,) in self.db.execute(LOGGED_DATES).fetchall())
+
+    def last_write(self) -> str | None:
+        """When anything was last recorded or changed: tells an untouched demo from a used one."""
+        return self.db.execute("SELECT max(changed_at) FROM changes").fetchone()[0]
+
+    def history(self, date: dt.date | None = None) -> list[Row]:
+        """Every addition, change and deletion, oldest first, with values decoded."""
+        where, args = ("date = ?", [date.isoformat()]) if date else (None, [])
+        return [
+            {
+                "changed_at": row["changed_at"],
+                "kind": KINDS.get(row["table_name"], row["table_name"]),
+                "key": row["row_key"],
+                "uid": row["row_uid"],
+                "date": row["date"],
+                "field": row["field"],
+                "action": row["action"],
+                "source": row["source"],
+                "old_value": _history_value(row["field"], row["old_value"]),
+                "new_value": _history_value(row["field"], row["new_value"]),
+            }
+            for row in self.db["changes"].rows_where(where, args, order_by="id")
+        ]
+
+    def setting(self, key: str) -> str | None:
+        rows = list(self.db["settings"].rows_where("key = ?", [key]))
+        return rows[0]["value"] if rows else None
+
+    def settings(self) -> dict[str, str]:
+        return {row["key"]: row["value"] for row in self.db["settings"].rows}
