@@ -25,12 +25,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import daily, spans
-from .dates import parse_time, today
+from .checked import FIELDS_OF, REQUIRED, Log, check_log, check_row, only
 from .errors import DiaryError
 from .settings import check_key, check_value
 from .store import Store, open_store
-from .validate import check_together, parse, parse_all, required, stored_ok
-from .vocabulary import DAY_FIELDS, ENTRY_FIELDS, SESSION_FIELDS
+from .validate import check_together, parse, stored_ok
 
 if TYPE_CHECKING:
     from .analysis.recovery import Recovery
@@ -39,8 +38,6 @@ if TYPE_CHECKING:
 
 Row = dict[str, Any]
 PRIVATE = "(private)"  # what a read without private=True shows instead of a private note
-FIELDS_OF = {"entry": ENTRY_FIELDS, "session": SESSION_FIELDS, "day": DAY_FIELDS}
-REQUIRED = ("kind", "minutes")  # a session without them is no session
 
 
 @dataclass(frozen=True)
@@ -56,22 +53,6 @@ class Problem:
 
 
 @dataclass
-class Log:
-    """One log, checked and ready to write: what `check_log` returns and `Diary.save` takes."""
-
-    date: dt.date
-    time: str | None = None
-    entry: Row = field(default_factory=dict)
-    day: Row = field(default_factory=dict)
-    sessions: list[Row] = field(default_factory=list)
-    source: str = "library"
-
-    @property
-    def empty(self) -> bool:
-        return not (self.entry or self.day or self.sessions)
-
-
-@dataclass
 class Logged:
     """What one log wrote: the entry's id, the sessions' ids and the day facts it changed."""
 
@@ -79,44 +60,6 @@ class Logged:
     entry_id: int | None = None
     session_ids: list[int] = field(default_factory=list)
     edits: list[tuple[str, Any, Any]] = field(default_factory=list)
-
-
-def check_log(
-    date: dt.date,
-    *,
-    time: str | None = None,
-    entry: Row | None = None,
-    day: Row | None = None,
-    sessions: list[Row] | tuple[Row, ...] = (),
-    source: str = "library",
-) -> Log:
-    """Check a log without a diary: every value against the vocabulary, the time against
-    the clock. Blank values are left out (not logged), never stored as 0."""
-    checked = parse_all(_only("entry", entry or {}))
-    return Log(
-        date,
-        _entry_time(time, date, bool(checked)),
-        checked,
-        parse_all(_only("day", day or {})),
-        [_session(_only("session", s)) for s in sessions],
-        source,
-    )
-
-
-def _entry_time(raw: str | None, date: dt.date, has_entry: bool) -> str | None:
-    """HH:MM the entry describes: as given (not later than now), else now for today."""
-    now = dt.datetime.now().strftime("%H:%M")
-    if raw is None:
-        return now if date == today() and has_entry else None
-    if not has_entry:
-        raise DiaryError(
-            "time", raw, "goes with a symptom entry ({pain}, {locations}...); day facts "
-            "have no time"
-        )  # fmt: skip
-    at = parse_time(raw)
-    if date == today() and at > now:
-        raise DiaryError("time", raw, f"is later than now ({now}); use a time up to {now}")
-    return at
 
 
 @dataclass
@@ -138,22 +81,6 @@ def open_diary(path: str | Path, create: bool = False, write: bool = False) -> D
     """Open the diary file at `path`; `create` makes a missing one (a writing command's
     choice), `write` refuses at once a diary that a newer version wrote."""
     return Diary(open_store(Path(path), create=create, write=write))
-
-
-def _session(values: Row) -> Row:
-    checked = {name: required(name, values.get(name)) for name in REQUIRED}
-    rest = {k: v for k, v in values.items() if k not in REQUIRED}
-    return checked | parse_all(rest)
-
-
-def _only(level: str, values: Row) -> Row:
-    """Refuse a field that is not recorded at this level (a typo, or `function` as an entry)."""
-    names = {f.name for f in FIELDS_OF[level]}
-    for name in values:
-        if name not in names:
-            raise DiaryError(name, None, f"is not a field of a {level}; use one of: "
-                             + ", ".join(sorted(names)))  # fmt: skip
-    return values
 
 
 class Diary:
@@ -213,16 +140,10 @@ class Diary:
         diary is refused rather than overwritten.
         """
 
-        def checked(row: Row, level: str) -> Row:
-            keep = {k: row[k] for k in ("date", "time") if k in row}
-            values = {k: v for k, v in row.items() if k not in ("date", "time")}
-            values = _session(values) if level == "session" else parse_all(_only(level, values))
-            return keep | values
-
         self.store.add_all(
-            [checked(r, "entry") for r in entries],
-            [checked(r, "day") for r in days],
-            [checked(r, "session") for r in sessions],
+            [check_row(r, "entry") for r in entries],
+            [check_row(r, "day") for r in days],
+            [check_row(r, "session") for r in sessions],
             source,
         )
 
@@ -234,7 +155,7 @@ class Diary:
         A day's facts can be set on any day (as `log` would); an id must exist.
         """
         if name not in {f.name for f in FIELDS_OF[kind]}:
-            _only(kind, {name: None})
+            only(kind, {name: None})
         if raw is None and name in REQUIRED:
             raise DiaryError(name, "-", "cannot be cleared; give a new value")
         new = parse(name, raw)

@@ -9,8 +9,9 @@ from typing import Annotated
 import typer
 
 from .. import streak
+from ..checked import check_log
 from ..dates import DATE_HELP, logged_label, parse_date, today
-from ..diary import Logged, check_log
+from ..diary import Logged
 from ..errors import DiaryError
 from ..vocabulary import FIELDS
 from . import checkin
