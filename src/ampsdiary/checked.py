@@ -85,8 +85,11 @@ def only(level: str, values: Row) -> Row:
     names = {f.name for f in FIELDS_OF[level]}
     for name in values:
         if name not in names:
-            raise DiaryError(name, None, f"is not a field of a {level}; use one of: "
-                             + ", ".join(sorted(names)))  # fmt: skip
+            article = "an" if level[0] in "aeiou" else "a"
+            listed = ", ".join(sorted(names))
+            raise DiaryError(
+                name, None, f"is not a field of {article} {level}; use one of: {listed}"
+            )
     return values
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 LOGGED_DATES = (
@@ -22,8 +23,17 @@ def logged_dates(path: Path) -> list[dt.date] | None:
             return None
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=0.2)
         try:
-            return sorted(dt.date.fromisoformat(d) for (d,) in conn.execute(LOGGED_DATES))
+            return sorted(_dates(d for (d,) in conn.execute(LOGGED_DATES)))
         finally:
             conn.close()
     except (sqlite3.Error, ValueError, OSError):
         return None
+
+
+def _dates(texts: Iterable[object]) -> Iterator[dt.date]:
+    """The dates that are dates: one edited by hand into 'yesterday' spoils no other day."""
+    for text in texts:
+        try:
+            yield dt.date.fromisoformat(str(text))
+        except ValueError:
+            continue
