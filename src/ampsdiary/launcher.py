@@ -14,17 +14,15 @@ def _quick_nudge(args: list[str]) -> bool:
     """Handle `nudge` and `--db PATH nudge`; False when the full CLI is needed."""
     if args[-1:] != ["nudge"] or len(args) not in (1, 3) or (len(args) == 3 and args[0] != "--db"):
         return False
-    from .dates import today
     from .errors import DiaryError
     from .store.location import diary_path
-    from .store.quick import logged_dates
-    from .streak import reminder
+    from .streak import nudge
 
     try:
         path = diary_path(args[1] if len(args) == 3 else None)
     except DiaryError:
         return False  # the full CLI says what is wrong with the path
-    message = reminder(logged_dates(path) or [], today())
+    message = nudge(path)
     if message["message"]:
         print(message["message"])
     return True

@@ -4,6 +4,7 @@ nudge's reminder."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from .analysis.measures import SCALES, compare, mean, one, plural
 from .daily import Day
@@ -47,3 +48,12 @@ def reminder(logged: list[dt.date], today: dt.date) -> dict:
         if run:
             message += f" {plural(run, 'day')} in a row so far."
     return {"logged_today": done, "streak": run, "message": message}
+
+
+def nudge(path: Path) -> dict:
+    """`nudge` for the diary at path: read-only and quick (plain sqlite3), never creating,
+    changing or locking a diary; a missing or unreadable one counts as nothing logged."""
+    from .dates import today
+    from .store.quick import logged_dates
+
+    return reminder(logged_dates(path) or [], today())

@@ -12,9 +12,9 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from ..dates import DATE_HELP, parse_date, today, week_monday
-from ..store import diary_path, quick
-from ..streak import reminder
+from .. import streak
+from ..dates import DATE_HELP, parse_date, week_monday
+from ..store import diary_path
 from ..validate import number_in, whole_number
 from .common import (
     FromOption,
@@ -111,7 +111,7 @@ def nudge(ctx: typer.Context, as_json: JsonOption = False) -> None:
     Prints nothing once today is logged: meant for your shell start-up file.
     """
     # The same read-only query and words as the quick path in launcher.py: never creates a diary.
-    result = reminder(quick.logged_dates(diary_path(ctx.obj)) or [], today())
+    result = streak.nudge(diary_path(ctx.obj))
 
     def render(out: Console) -> None:
         if result["message"]:
