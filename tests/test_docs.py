@@ -72,3 +72,11 @@ def test_importing_the_cli_loads_no_plotting_libraries() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_the_library_example_in_the_docs_runs(tmp_path) -> None:
+    page = (ROOT / "docs" / "library.md").read_text(encoding="utf-8")
+    example = re.search(r"```python\n(.*?)```", page, re.S)
+    assert example, "docs/library.md has no python example"
+    exec(compile(example.group(1), "docs/library.md", "exec"), {"path": tmp_path / "d.db"})
+    assert (tmp_path / "d.db").exists()
