@@ -1,7 +1,7 @@
 """Time real `ampsdiary` commands on a 10-year diary, the way a person runs them.
 
 Each command runs as its own process (interpreter start, imports, SQLite, rendering: all of it)
-against a diary of 3,650 days built through the store API. The interpreter's bare start and the
+against a diary of 3,650 days built through the library API. The interpreter's bare start and the
 import of the CLI are measured too, so the table says which part of a number is ours.
 Commands not in this version of the CLI are listed as skipped. `--write` rewrites docs/benchmark.md.
 """
@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 from ampsdiary import demo
-from ampsdiary.store import open_diary
+from ampsdiary import open_diary
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "benchmark.md"
@@ -64,8 +64,8 @@ def build_diary(path: Path, end: dt.date) -> dict[str, int]:
         for r in entries
         if r["time"] == "08:00" and dt.date.fromisoformat(r["date"]).toordinal() % 2
     ]
-    diary = open_diary(path)
-    diary.write_all(entries, days, sessions)
+    diary = open_diary(path, create=True)
+    diary.add_all(entries, days, sessions, source="benchmark")
     treatment_start = (first + dt.timedelta(days=7)).isoformat()
     for key, value in (demo.SETTINGS | {"treatment-start": treatment_start}).items():
         diary.set_setting(key, value)
@@ -198,7 +198,7 @@ How long the commands take on a diary of ten years, measured by `scripts/benchma
 page).
 
 - The diary: ten years ({YEARS_DAYS:,} days, {days:,} logged), {entries:,} pain entries,
-  {sessions:,} exercise sessions, {megabytes:.1f} MB; built through the store API from
+  {sessions:,} exercise sessions, {megabytes:.1f} MB; built through the library API from
   the demo's 10-week recovery, repeated.
 - Each command runs as a separate process, `ampsdiary --db DIARY ...`, exactly as typed in a
   terminal: the times include starting Python and importing everything. One untimed warm-up run

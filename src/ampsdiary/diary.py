@@ -20,6 +20,10 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
+import inspect
+import sqlite3
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,7 +32,7 @@ from . import daily, spans
 from .checked import FIELDS_OF, REQUIRED, Log, check_log, check_row, only
 from .errors import DiaryError
 from .settings import check_key, check_value
-from .store import Store, open_store
+from .store import Store, file_error, open_store
 from .validate import check_together, parse, stored_ok
 
 if TYPE_CHECKING:
@@ -83,6 +87,19 @@ def open_diary(path: str | Path, create: bool = False, write: bool = False) -> D
     return Diary(open_store(Path(path), create=create, write=write))
 
 
+def _about_the_file(method: Callable[..., Any]) -> Callable[..., Any]:
+    """A SQLite failure a family can fix (busy, damaged...) as a DiaryError naming this file."""
+
+    @functools.wraps(method)
+    def wrapper(self: Diary, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.Error as error:
+            raise file_error(self.path, error) from None
+
+    return wrapper
+
+
 class Diary:
     """One diary file. Every write is one transaction; every read leaves private notes out
     unless asked for them."""
@@ -104,9 +121,14 @@ class Diary:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def transaction(self) -> contextlib.AbstractContextManager:
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Diary]:
         """Group several writes (a demo, an import): all of them, or none."""
-        return self.store.transaction()
+        try:
+            with self.store.transaction():
+                yield self
+        except sqlite3.Error as error:
+            raise file_error(self.path, error) from None
 
     # -- writes ---------------------------------------------------------------
 
@@ -342,3 +364,8 @@ def _mask(change: Row) -> Row:
         if isinstance(value, dict) and value.get("private_note"):
             change[key] = {**value, "private_note": PRIVATE}
     return change
+
+
+for _name, _method in list(vars(Diary).items()):
+    if not _name.startswith("_") and _name != "transaction" and inspect.isfunction(_method):
+        setattr(Diary, _name, _about_the_file(_method))

@@ -8,7 +8,6 @@ import functools
 import json
 import sqlite3
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
@@ -18,7 +17,7 @@ from ..analysis.measures import rounded
 from ..dates import DATE_HELP, parse_date
 from ..diary import Diary, open_diary
 from ..errors import DiaryError
-from ..store import diary_path, file_problem
+from ..store import diary_path
 from ..vocabulary import FIELDS, Choice, Scale, Tags
 
 FROM_HELP = f"First day: {DATE_HELP}. Default, and the earliest shown: the first day logged."
@@ -103,12 +102,6 @@ def friendly_errors(
     return wrapper
 
 
-def _file_error(path: Path, error: sqlite3.Error) -> DiaryError | sqlite3.Error:
-    """A SQLite failure as the problem of this diary file (the one really open), if it is one."""
-    problem = file_problem(error)
-    return DiaryError("diary", str(path), problem) if problem else error
-
-
 def _left_out(diary: Diary) -> None:
     """One line on stderr when values this version would never write were left out."""
     if not diary.problems:
@@ -131,15 +124,9 @@ def opened(ctx: typer.Context, create: bool = False, write: bool = False) -> Ite
     Only commands that add to a diary pass `create`; reading never makes an empty diary
     appear. A diary from a newer version is refused to `write` (and `create`) at once.
     """
-    path = diary_path(ctx.obj)
-    try:
-        diary = open_diary(path, create=create, write=write or create)
-    except sqlite3.Error as error:
-        raise _file_error(path, error) from None
+    diary = open_diary(diary_path(ctx.obj), create=create, write=write or create)
     try:
         yield diary
-    except sqlite3.Error as error:
-        raise _file_error(path, error) from None
     finally:
         diary.close()
     _left_out(diary)

@@ -16,7 +16,7 @@ from ..errors import DiaryError
 from .database import NEWER, Store
 from .location import diary_path
 
-__all__ = ["Store", "diary_path", "file_problem", "open_store"]
+__all__ = ["Store", "diary_path", "file_error", "file_problem", "open_store"]
 
 # PRAGMA application_id marks the file as ours ("AMPD"): we never write into another database.
 APPLICATION_ID = 0x414D5044
@@ -88,6 +88,13 @@ def file_problem(error: sqlite3.Error) -> str | None:
     return None
 
 
+def file_error(path: Path, error: sqlite3.Error) -> DiaryError | sqlite3.Error:
+    """A SQLite failure as the problem of this diary file, when it is one a family can fix
+    (busy, read-only, damaged, disk full); other failures stay SQLite's own."""
+    problem = file_problem(error)
+    return DiaryError("diary", str(path), problem) if problem else error
+
+
 def _is_sqlite(path: Path) -> bool:
     with path.open("rb") as file:
         return file.read(16) == SQLITE_HEADER
@@ -138,6 +145,9 @@ def open_store(path: Path, create: bool = False, write: bool = False) -> Store:
                 if migrations.pending(db):
                     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
                     migrations.apply(db)
+    except sqlite3.Error as error:
+        db.close()
+        raise file_error(path, error) from None
     except BaseException:
         db.close()
         raise
