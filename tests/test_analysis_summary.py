@@ -161,10 +161,9 @@ def test_ties_never_name_one_day_best_and_hardest():
     )
     same = week_summary(make_days([6, 5, 4], [6, 5, 4], dt.date(2026, 11, 9)), [], None)
     assert same.best_and_hardest == "Every day scored about the same."  # all (6 + 4) / 2 = 5
-    data = same.as_json()  # the JSON names no day either, and says why
+    data = same.as_json()["this_week"]  # the JSON names no day either, and says why
     assert (data["best_day"], data["worst_day"], data["days_scored_alike"]) == (None, None, True)
-    assert data["this_week"]["best_day"] is None and data["this_week"]["days_scored_alike"]
-    assert s.as_json()["days_scored_alike"] is False
+    assert s.as_json()["this_week"]["days_scored_alike"] is False
     alone = week_summary(make_days([7, None], [3, None], dt.date(2026, 11, 9)), [], None)
     assert alone.best_and_hardest == "Only one day has a score: Mon 9 Nov (function 7, pain 3)."
 
@@ -250,7 +249,7 @@ def test_summary_command_text_and_json(run, db_path):
     assert data["last_week"]["pain"]["mean"] == 6.0
     assert data["this_week"]["goal_met_days"] == {"days": 1, "of": 6}
     assert data["changes"]["function"] == {"change": 2.0, "direction": "up", "verdict": "better"}
-    assert data["day_notes"] == [{"date": "2026-11-10", "note": "Walked to school"}]
+    assert data["this_week"]["day_notes"] == [{"date": "2026-11-10", "note": "Walked to school"}]
     assert "secret" not in json.dumps(data)
     # The week before had no session: its total is missing, not 0 minutes.
     assert data["last_week"]["exercise"]["minutes_total"] is None
@@ -324,7 +323,8 @@ def test_summary_json_names_no_best_day_when_every_day_scored_the_same(run, db_p
     write_diary(db_path, [4] * 7 + [7] * 3, [4] * 7 + [6] * 3, dt.date(2026, 11, 9))
     assert "Every day scored about the same." in run("summary").output
     data = json.loads(run("summary", "--json").output)
-    assert (data["best_day"], data["worst_day"], data["days_scored_alike"]) == (None, None, True)
+    week = data["this_week"]
+    assert (week["best_day"], week["worst_day"], week["days_scored_alike"]) == (None, None, True)
     assert data["last_week"]["days_scored_alike"] is True
 
 
@@ -336,3 +336,14 @@ def test_a_half_rounds_up_in_text_and_json_alike(run, db_path):
     assert json.loads(run("summary", "--json").output)["last_week"]["pain"]["mean"] == 5.3
     baseline = json.loads(run("recovery", "--json").output)["baseline_measures"]["pain"]
     assert baseline["mean"] == 5.3
+
+
+def test_summary_json_says_each_fact_once():
+    """The best and hardest day and the day notes are each week's own, not repeated on top."""
+    this, last = weeks()
+    data = week_summary(this, last, 60).as_json()
+    top = ["start", "end", "headline", "goal_per_day", "this_week", "last_week", "changes"]
+    assert list(data) == [*top, "most_changed"]
+    for week in ("this_week", "last_week"):
+        assert {"best_day", "worst_day", "days_scored_alike", "day_notes"} <= set(data[week])
+    assert data["this_week"]["best_day"]["date"] == "2026-11-14"

@@ -18,7 +18,6 @@ from .measures import (
     Measure,
     arrow,
     best_and_hardest,
-    best_and_hardest_json,
     compare,
     number,
     one,
@@ -220,6 +219,8 @@ class WeekSummary:
         return said + (f" ({m['verdict']})." if m["verdict"] else ".")
 
     def as_json(self) -> dict[str, Any]:
+        """Each fact once: the best and hardest day and the day notes are each week's own, in
+        `this_week` and `last_week` (Period.as_json), not repeated at the top."""
         return {
             "start": self.start.isoformat(),
             "end": self.end.isoformat(),
@@ -229,8 +230,6 @@ class WeekSummary:
             "last_week": self.last.as_json(),
             "changes": {n: c.as_json() for n, c in changes(self.this, self.last).items()},
             "most_changed": self.most_changed,
-            **best_and_hardest_json(self.best_day, self.worst_day),
-            "day_notes": [{"date": d.isoformat(), "note": n} for d, n in self.notes],
         }
 
 
