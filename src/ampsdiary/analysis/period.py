@@ -114,10 +114,17 @@ class Period:
             return ""
         return f"{self.exercise_total if kind is None else self.exercise.get(kind, 0)} min"
 
-    def measures_json(self) -> dict[str, Any]:
-        """Each scale's stat and each count, keyed as in `as_json`."""
+    def measures_json(self, exact: dict[str, float | None] | None = None) -> dict[str, Any]:
+        """Each scale's stat and each count, keyed as in `as_json`.
+
+        `exact`: these days' exact means (a baseline's), given at two decimals instead of the
+        stats' one, so a baseline mean has one value wherever the JSON names it.
+        """
+        stats = {name: s.as_json() for name, s in self.stats.items()}
+        for name, value in (exact or {}).items():
+            stats[name]["mean"] = rounded(value, 2)
         return {
-            **{name: s.as_json() for name, s in self.stats.items()},
+            **stats,
             **{f"{name}_days": c.as_json() for name, c in self.counts.items()},
         }
 

@@ -35,8 +35,8 @@ def pattern_of(function_onset: dt.date | None, pain_onset: dt.date | None) -> st
     return "pain-only" if pain_onset else "not-yet"
 
 
-def _measures_json(p: Period) -> dict[str, Any]:
-    return {**p.measures_json(), "exercise_minutes_per_logged_day": p.exercise_per_day}
+def _measures_json(p: Period, exact: dict[str, float | None] | None = None) -> dict[str, Any]:
+    return {**p.measures_json(exact), "exercise_minutes_per_logged_day": p.exercise_per_day}
 
 
 @dataclass
@@ -117,7 +117,8 @@ class Recovery:
             "days_logged": self.days_logged,
             "adherence": self.adherence,
             "streak": self.streak,
-            "baseline_measures": _measures_json(self.baseline_period),
+            # The baseline means as in "baseline" (two decimals), not the table's one.
+            "baseline_measures": _measures_json(self.baseline_period, self.baseline),
             "last_7_days": _measures_json(self.last_7),
             "change_since_baseline": {name: c.value for name, c in self.changes.items()},
             "verdict_since_baseline": {name: c.verdict for name, c in self.changes.items()},
