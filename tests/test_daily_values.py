@@ -35,7 +35,7 @@ def test_history_of_one_day_shows_only_that_day(run):
     run("log", "--function", "4", "-d", "2026-11-10")
     run("log", "--function", "5", "-d", "2026-11-12")
     run("log", "--function", "6", "-d", "2026-11-12")
-    changes = json.loads(run("history", "2026-11-10", "--json").output)
+    changes = json.loads(run("history", "2026-11-10", "--json").output)["changes"]
     assert [(c["date"], c["old_value"], c["new_value"]) for c in changes] == [("2026-11-10", 3, 4)]
 
 

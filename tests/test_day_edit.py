@@ -37,7 +37,7 @@ def test_edit_entry_keeps_old_value(run):
     assert "Where it hurts of entry #1: left-knee -> right-knee, left-knee" in result.output
     entry = json.loads(run("day", "--json").output)["entries"][0]
     assert entry["locations"] == ["right-knee", "left-knee"]
-    change = json.loads(run("history", "--json").output)[0]
+    change = json.loads(run("history", "--json").output)["changes"][0]
     assert change["old_value"] == ["left-knee"] and change["action"] == "edit"
 
 
@@ -48,7 +48,7 @@ def test_edit_checks_values_and_pairs(run):
     assert bad.exit_code == 2 and "--worst: '3' is below pain now (5)" in bad.output
     assert "FIELD: 'colour'" in run("edit", "1", "colour", "red").output
     assert "ID: '7' is not an id" in run("edit", "7", "pain", "3").output
-    assert json.loads(run("history", "--json").output) == []
+    assert json.loads(run("history", "--json").output)["changes"] == []
 
 
 def test_edit_session_and_clear_a_value(run):

@@ -80,7 +80,7 @@ def test_edit_day_clears_a_value_and_keeps_it(run):
     assert "Mood of Mon 16 Nov: 7 -> (empty)" in result.output
     day = json.loads(run("day", "mon", "--json").output)["day"]
     assert (day["function"], day["mood"]) == (5, None)
-    change = json.loads(run("history", "--json").output)[-1]
+    change = json.loads(run("history", "--json").output)["changes"][-1]
     assert (change["field"], change["old_value"], change["new_value"]) == ("mood", 7, None)
     result = run("edit", "--day", "tue", "mood", "3")  # a day with only an entry, or nothing
     assert result.exit_code == 0 and "Mood of Tue 17 Nov: (empty) -> 3." in result.output
@@ -105,7 +105,7 @@ def test_demo_keeps_a_diary_that_only_has_settings(run, db_path):
     run("config", "set", "name", "Sam")
     result = run("--db", str(db_path), "demo")
     assert result.exit_code == 2 and "holds a diary someone wrote in" in result.output
-    assert json.loads(run("config", "get", "name", "--json").output) == {"name": "Sam"}
+    assert json.loads(run("config", "get", "name", "--json").output)["settings"] == {"name": "Sam"}
 
 
 def test_exercise_on_another_day_names_that_day(run):

@@ -46,7 +46,7 @@ def test_delete_day_keeps_the_old_values_in_history(run, db_path):
     assert result.exit_code == 0, result.output
     assert "1 entry, 1 session, 1 day record" in result.output
     assert json.loads(run("show", "--json", "--days", "3").output)["days_logged"] == 0
-    changes = json.loads(run("history", "2026-11-16", "--json").output)
+    changes = json.loads(run("history", "2026-11-16", "--json").output)["changes"]
     assert {c["kind"] for c in changes} == {"entry", "session", "day"}
     day = next(c for c in changes if c["kind"] == "day")
     assert day["action"] == "delete" and day["old_value"]["function"] == 4
@@ -74,7 +74,7 @@ def test_config_set_get_and_history(run):
     assert "was 45" in result.output
     assert run("config", "get", "exercise-goal").output.strip() == "exercise-goal: 60"
     data = json.loads(run("config", "get", "--json").output)
-    assert data == {
+    assert data["settings"] == {
         "patient-id": None,
         "name": None,
         "exercise-goal": "60",

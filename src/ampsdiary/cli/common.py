@@ -168,9 +168,21 @@ def field_metavar(name: str) -> str:
     return "LIST" if isinstance(kind, Tags) else "TEXT"
 
 
-def emit(as_json: bool, data: Any, render: Callable[[Console], None]) -> None:
-    """One result, printed either as JSON for tools or by `render` for people."""
+# The version of every --json document (docs/json.md): bump it when a key changes meaning or
+# is removed; adding a key does not bump it.
+JSON_SCHEMA_VERSION = 1
+
+
+def emit(as_json: bool, data: dict[str, Any], render: Callable[[Console], None]) -> None:
+    """One result, printed either as JSON for tools or by `render` for people.
+
+    Every JSON document is one object, its first key `schema_version`; a list goes under a
+    named key of its own (`{"changes": [...]}`).
+    """
     if as_json:
-        typer.echo(json.dumps(data, indent=2, default=str))
+        if not isinstance(data, dict):
+            raise TypeError(f"a --json document is an object, not a {type(data).__name__}")
+        document = {"schema_version": JSON_SCHEMA_VERSION, **data}
+        typer.echo(json.dumps(document, indent=2, default=str))
     else:
         render(console())

@@ -82,7 +82,7 @@ def config_get(
         for name, value in values.items():
             out.print(f"{name}: {'' if value is None else value}", markup=False)
 
-    emit(as_json, values, render)
+    emit(as_json, {"settings": values}, render)
 
 
 @config_app.command("set", context_settings=NEGATIVE_NUMBERS)
@@ -121,7 +121,7 @@ def vocabulary(as_json: JsonOption = False) -> None:
             table.add_row(row["flag"], row["label"], row["allowed"])
         out.print(table)
 
-    emit(as_json, rows, render)
+    emit(as_json, {"fields": rows}, render)
 
 
 def register(app: typer.Typer) -> None:

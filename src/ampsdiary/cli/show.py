@@ -143,7 +143,7 @@ def history(
             )
         out.print(table)
 
-    emit(as_json, changes, render)
+    emit(as_json, {"changes": changes}, render)
 
 
 def register(app: typer.Typer) -> None:
