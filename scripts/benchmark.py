@@ -20,8 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from ampsdiary import demo
-from ampsdiary import open_diary
+from ampsdiary import demo, open_diary
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "benchmark.md"
