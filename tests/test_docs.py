@@ -29,6 +29,19 @@ def test_generated_docs_are_fresh(name: str, render: str) -> None:
     assert on_disk == fresh, f"docs/{name} is stale: run make docs"
 
 
+def test_the_data_dictionary_is_fresh_and_names_every_column() -> None:
+    from ampsdiary.exchange.columns import TABLES
+    from ampsdiary.exchange.dictionary import render
+
+    fresh = render()
+    for cols in TABLES.values():
+        for col in cols:
+            assert f"| `{col.name}` | {col.type} |" in fresh
+    name = "data-dictionary.md"
+    on_disk = (ROOT / "docs" / name).read_text(encoding="utf-8")
+    assert on_disk == fresh, f"docs/{name} is stale: run make docs"
+
+
 def test_generated_docs_name_every_command_and_field() -> None:
     """Guards the generator itself: a rendering that drops commands or fields must fail."""
     make_docs = _make_docs()

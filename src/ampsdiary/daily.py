@@ -17,6 +17,12 @@ from .analysis.measures import mean, rounded
 from .dates import date_range
 from .vocabulary import NORMAL, SHARED_DAY_FACTS, SWELLING
 
+# The entry fields whose day value is the words of all its entries (not a mean or a worst).
+WORD_FIELDS = (
+    "locations", "quality", "skin_color", "skin_temp", "skin_signs", "movement", "symptoms",
+    "triggers",
+)  # fmt: skip
+
 Row = dict[str, Any]
 
 
@@ -31,6 +37,14 @@ class Day:
     skin_change: bool | None = None
     skin: list[str] = field(default_factory=list)
     locations: list[str] = field(default_factory=list)
+    # Every word any entry of the day gave, in order: the day's values of the word fields.
+    quality: list[str] = field(default_factory=list)
+    skin_color: list[str] = field(default_factory=list)
+    skin_temp: list[str] = field(default_factory=list)
+    skin_signs: list[str] = field(default_factory=list)
+    movement: list[str] = field(default_factory=list)
+    symptoms: list[str] = field(default_factory=list)
+    triggers: list[str] = field(default_factory=list)
     function: int | None = None
     school: str | None = None
     sport: bool | None = None
@@ -81,7 +95,14 @@ def _from_entries(day: Day, entries: list[Row]) -> None:
     swelling = [SWELLING.index(e["swelling"]) for e in entries if e["swelling"]]
     day.swelling = SWELLING[max(swelling)] if swelling else None
     day.skin_change, day.skin = _skin(entries)
-    day.locations = list(dict.fromkeys(loc for e in entries for loc in e["locations"] or []))
+    for name in WORD_FIELDS:
+        setattr(day, name, _words(entries, name))
+
+
+def _words(entries: list[Row], name: str) -> list[str]:
+    """The distinct words the day's entries gave for a field, first given first."""
+    words = (e[name] if isinstance(e[name], list) else [e[name]] for e in entries if e[name])
+    return list(dict.fromkeys(word for listed in words for word in listed))
 
 
 def daily_values(

@@ -388,3 +388,22 @@ SETTINGS = {
     "exercise-goal": "daily exercise goal in minutes (a whole number from 1 to 720)",
     "treatment-start": "the date treatment started, YYYY-MM-DD (sets the baseline week)",
 }
+
+# How exported and imported files name a field as a column, where it differs from the
+# stored name: the daily table speaks of the day, so `worst` is pain_worst, `sleep` is
+# sleep_hours, and a day's or a session's note is simply `note`.
+COLUMN_NAMES = {
+    "worst": "pain_worst",
+    "locations": "pain_locations",
+    "quality": "pain_quality",
+    "pattern": "pain_pattern",
+    "skin_temp": "skin_temperature",
+    "sleep": "sleep_hours",
+    "day_note": "note",
+    "session_note": "note",
+}
+
+
+def column(name: str) -> str:
+    """A field's column name in exported and imported files."""
+    return COLUMN_NAMES.get(name, name)

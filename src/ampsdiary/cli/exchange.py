@@ -1,0 +1,121 @@
+"""`export`: the diary as files a therapist, a clinic or a research team opens.
+
+Single-file formats go to stdout without --out; --out naming a folder or a .zip makes the
+therapist bundle. Private notes are left out unless --include-private.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Annotated, Any
+
+import typer
+
+from ..dates import today
+from ..errors import DiaryError
+from ..exchange import FORMATS
+from .common import FromOption, ToOption, dates_of, friendly_errors, opened
+
+SUFFIXES = {".csv": "csv", ".json": "json", ".zip": "bundle"}
+
+
+def _format(raw: str | None, out: Path | None) -> str:
+    """The format asked for, else the one --out's name implies (a folder: the bundle)."""
+    if raw is not None:
+        if raw.lower() not in FORMATS:
+            allowed = f"is not a format; use one of: {', '.join(FORMATS)}"
+            raise DiaryError("FORMAT", raw, allowed)
+        return raw.lower()
+    if out is None:
+        return "csv"
+    return SUFFIXES.get(out.suffix.lower(), "bundle" if out.is_dir() or not out.suffix else "")
+
+
+def _check_out(kind: str, out: Path | None, diary_file: Path) -> None:
+    """--out never names the diary itself, and a bundle needs a place to go."""
+    if out is None:
+        if kind == "bundle":
+            raise DiaryError("out", None, "is needed for the bundle: a folder or a .zip file")
+        return
+    if not kind:
+        raise DiaryError(
+            "out", str(out), "has an unknown file type; use .csv, .json, .zip or a folder"
+        )
+    if out.exists() and diary_file.exists() and out.resolve() == diary_file.resolve():
+        raise DiaryError("out", str(out), "is the diary itself; give another file name")
+    if not out.parent.is_dir():
+        raise DiaryError("out", str(out), "is in a folder that does not exist; create it first")
+
+
+def export(
+    ctx: typer.Context,
+    kind: Annotated[
+        str | None,
+        typer.Argument(
+            help=f"What to export: {', '.join(FORMATS)}. Default: csv (the daily table), or "
+            "the bundle when --out is a folder or a .zip; see docs/data-dictionary.md.",
+            metavar="[FORMAT]",
+        ),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            metavar="PATH",
+            help="File or folder to write (a folder or .zip: the bundle). Default: stdout.",
+        ),
+    ] = None,
+    first: FromOption = None,
+    last: ToOption = None,
+    include_private: Annotated[
+        bool,
+        typer.Option("--include-private", help="Also export private notes (left out otherwise)."),
+    ] = False,
+    excel: Annotated[
+        bool,
+        typer.Option("--excel", help="CSV for Excel: starts with a BOM so accents show right."),
+    ] = False,
+) -> None:
+    """Export the diary for a therapist, a clinic or a research team."""
+    from ..exchange import export as files
+    from ..plots.output import atomic
+
+    fmt = _format(kind, out)
+    start, end = dates_of(first, last)
+    with opened(ctx) as diary:
+        _check_out(fmt, out, diary.path)
+        logged = diary.logged_dates()
+        if not logged:
+            raise DiaryError("diary", None, "has nothing logged yet to export")
+        job = files.Export(diary, start or logged[0], end or max(today(), logged[-1]),
+                           include_private)  # fmt: skip
+        if fmt == "bundle":
+            assert out is not None
+            written = files.write_bundle(job, out)
+            typer.echo(f"Wrote the bundle ({', '.join(written)}) to {out}.", err=True)
+            return
+        text = _single(files, job, fmt, excel)
+    if out is None:
+        sys.stdout.write(text)
+        return
+    with atomic(out) as tmp:
+        tmp.write_text(text, encoding="utf-8", newline="")
+    typer.echo(f"Wrote {fmt} ({job.start} to {job.end}) to {out}.", err=True)
+
+
+def _single(files: ModuleType, job: Any, fmt: str, excel: bool) -> str:
+    """A single-file format's text (the export module is imported only by this command)."""
+    if fmt == "json":
+        return json.dumps(files.document(job), indent=2, ensure_ascii=False) + "\n"
+    if fmt == "datapackage":
+        return json.dumps(files.datapackage(job), indent=2) + "\n"
+    table = {"csv": "daily"}.get(fmt, fmt)
+    return files.table_text(job, table, excel)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(friendly_errors(export))
