@@ -1,4 +1,5 @@
-"""`export`: the diary as files a therapist, a clinic or a research team opens.
+"""`export` and `import`: the diary as files a therapist, a clinic or a research team opens,
+and those files read back.
 
 Single-file formats go to stdout without --out; --out naming a folder or a .zip makes the
 therapist bundle. Private notes are left out unless --include-private.
@@ -117,5 +118,78 @@ def _single(files: ModuleType, job: Any, fmt: str, excel: bool) -> str:
     return files.table_text(job, table, excel)
 
 
+SHOWN = 20  # problems and conflicts listed before "and N more"
+
+
+def _listed(lines: list[str]) -> str:
+    shown = "\n".join(f"  {line}" for line in lines[:SHOWN])
+    more = f"\n  ... and {len(lines) - SHOWN} more" if len(lines) > SHOWN else ""
+    return shown + more
+
+
+def _counts(counts: dict[str, int]) -> str:
+    said = [f"{n} {what}" for what, n in counts.items() if n]
+    return ", ".join(said) or "nothing new"
+
+
+def import_file(
+    ctx: typer.Context,
+    path: Annotated[
+        Path,
+        typer.Argument(
+            help="The json export, a bundle (folder or .zip), or a CSV with a date column.",
+            metavar="FILE",
+        ),
+    ],
+    on_conflict: Annotated[
+        str | None,
+        typer.Option(
+            help="When the file gives a day or row another value: skip (keep this diary's) "
+            "or replace (take the file's; the old value is kept in history).",
+            metavar="skip|replace",
+        ),
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Say what would be added and changed; write nothing.")
+    ] = False,
+) -> None:
+    """Import an export or a CSV: checked first, written whole, never twice."""
+    from ..exchange import merging, reading
+
+    incoming = reading.read(path)  # every value checked before a diary is opened
+    out = typer.echo
+    if incoming.problems:
+        count = len(incoming.problems)
+        out(f"Error: {path.name} has {count} problem{'s' * (count != 1)}; nothing was imported:",
+            err=True)  # fmt: skip
+        out(_listed(incoming.problems), err=True)
+        raise typer.Exit(2)
+    skipped = (
+        ("unknown, not imported", incoming.unknown),
+        ("worked out from other rows, not imported", incoming.not_imported),
+    )
+    for what, columns in skipped:
+        if columns:
+            out(f"Columns {what}: {', '.join(dict.fromkeys(columns))}.", err=True)
+    with opened(ctx, create=not dry_run) as diary:
+        plan = merging.plan(diary, incoming, on_conflict)
+        if plan.conflicts and on_conflict is None:
+            count = len(plan.conflicts)
+            out(f"Error: {count} values in {path.name} differ from the diary's; nothing was "
+                "imported. Choose --on-conflict skip or replace:", err=True)  # fmt: skip
+            out(_listed([str(c) for c in plan.conflicts]), err=True)
+            raise typer.Exit(2)
+        added = _counts(dict(plan.added))
+        same = f"; {plan.same} already here" if plan.same else ""
+        settled = f"; {len(plan.conflicts)} conflicts {on_conflict}" if plan.conflicts else ""
+        if dry_run:
+            out(f"Would add {added}{same}{settled} (a dry run: nothing was written).")
+            return
+        if not plan.empty:
+            merging.apply(diary, plan, f"import {path.name}")
+    out(f"Imported {path.name}: {added}{same}{settled}.")
+
+
 def register(app: typer.Typer) -> None:
     app.command()(friendly_errors(export))
+    app.command("import")(friendly_errors(import_file, names={"on_conflict": "--on-conflict"}))

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from .. import __version__
 from ..plots.output import atomic
 from ..store.database import utc_now
+from ..vocabulary import SETTINGS
 from .columns import KEYS
 from .rows import ROWS, cell, columns
 
@@ -166,7 +167,7 @@ def document(export: Export) -> dict[str, Any]:
         "from": start.isoformat(),
         "to": end.isoformat(),
         "private_notes": export.private,
-        "settings": diary.settings(),
+        "settings": {k: v for k, v in diary.settings().items() if k in SETTINGS},
         "entries": diary.entries(start, end),
         "days": days,
         "sessions": diary.sessions(start, end),

@@ -1,0 +1,271 @@
+"""Reading files to import: the json export, the bundle (folder or .zip), ampsdiary's own
+CSVs, and a CSV another tool made with a `date` column and at least one measure.
+
+Nothing is written here. Every value is checked against the vocabulary, and every problem
+is kept with where it is ("line 5, pain: '14' is out of range; ..."), so the whole file can
+be refused at once, before anything is written.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import uuid
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..dates import parse_time
+from ..errors import DiaryError
+from ..settings import check_key, check_value
+from ..validate import parse
+from ..vocabulary import DAY_FIELDS, ENTRY_FIELDS, FIELDS, SESSION_FIELDS, Choice, Tags, column
+from .columns import LIST_SEPARATOR
+from .export import FORMAT, FORMAT_VERSION, TABLE_FILES
+from .rows import restored
+
+Row = dict[str, Any]
+BOOKKEEPING = ("uid", "id", "date", "time", "recorded_at", "changed_at")
+# Daily-table columns worked out from other rows: known, never imported from the daily table.
+WORKED_OUT = ("exercise_minutes", "exercise_kinds", "entries")
+# The synthetic entry of a daily CSV row gets the same uid every time: importing twice adds one.
+DAILY_ENTRY = uuid.UUID("6f3d2b1e-5a4c-4e8f-9b7a-2c1d0e9f8a7b")
+
+
+@dataclass
+class Incoming:
+    """What a file holds, checked: rows in the diary's own field names, and its problems."""
+
+    source: str
+    entries: list[Row] = field(default_factory=list)
+    sessions: list[Row] = field(default_factory=list)
+    days: dict[str, Row] = field(default_factory=dict)
+    settings: dict[str, str] = field(default_factory=dict)
+    history: list[Row] = field(default_factory=list)
+    patient: str | None = None
+    unknown: list[str] = field(default_factory=list)  # columns this version does not know
+    not_imported: list[str] = field(default_factory=list)  # known, worked out from others
+    problems: list[str] = field(default_factory=list)
+
+    def problem(self, where: str, error: DiaryError) -> None:
+        self.problems.append(f"{where}, {error}")
+
+
+def names_for(fields: Iterable) -> dict[str, str]:
+    """Each way a file may name a field (its column, its stored name, its flag) -> field."""
+    names: dict[str, str] = {}
+    for f in fields:
+        for name in (f.name, column(f.name), f.flag.lstrip("-").lower().replace("-", "_")):
+            names.setdefault(name, f.name)
+    return names
+
+
+ENTRY_NAMES = names_for(ENTRY_FIELDS)
+SESSION_NAMES = names_for(SESSION_FIELDS)
+DAY_NAMES = names_for(DAY_FIELDS)
+
+
+def read(path: Path) -> Incoming:
+    """Whatever ampsdiary can import at `path`; a file it cannot read is a DiaryError."""
+    try:
+        if path.is_dir() or path.suffix.lower() == ".zip":
+            return _bundle(path)
+        text = path.read_bytes().decode("utf-8-sig")
+    except (OSError, zipfile.BadZipFile, KeyError) as error:
+        raise DiaryError("FILE", str(path), f"cannot be read ({error})") from None
+    except UnicodeDecodeError:
+        raise DiaryError("FILE", str(path), "is not UTF-8 text; save it as UTF-8") from None
+    incoming = Incoming(path.name)
+    if path.suffix.lower() == ".json":
+        _document(incoming, text)
+    else:
+        _table(incoming, text, path.name)
+    return incoming
+
+
+def _bundle(path: Path) -> Incoming:
+    """A bundle: its entries and sessions whole, its days' facts from daily.csv."""
+    if path.is_dir():
+        files = {name: (path / name).read_bytes() for name in TABLE_FILES.values()}
+    else:
+        with zipfile.ZipFile(path) as archive:
+            files = {name: archive.read(name) for name in TABLE_FILES.values()}
+    incoming = Incoming(path.name)
+    for name in ("entries.csv", "sessions.csv", "daily.csv"):
+        _table(incoming, files[name].decode("utf-8-sig"), name, bundle=True)
+    return incoming
+
+
+def _document(incoming: Incoming, text: str) -> None:
+    try:
+        doc = json.loads(text)
+    except ValueError as error:
+        raise DiaryError("FILE", incoming.source, f"is not JSON ({error})") from None
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+        raise DiaryError("FILE", incoming.source, "is not an ampsdiary json export")
+    if doc.get("format_version") != FORMAT_VERSION:
+        allowed = (
+            f"is format version {doc.get('format_version')}; this version reads {FORMAT_VERSION}"
+        )
+        raise DiaryError("FILE", incoming.source, allowed)
+    incoming.patient = doc.get("patient_id")
+    for key, value in (doc.get("settings") or {}).items():
+        try:
+            incoming.settings[check_key(str(key))] = check_value(str(key), str(value))
+        except DiaryError as error:
+            incoming.problem("settings", error)
+    for level, key, target in (("entry", "entries", incoming.entries),
+                               ("session", "sessions", incoming.sessions)):  # fmt: skip
+        for i, row in enumerate(doc.get(key) or []):
+            checked = _checked(incoming, f"{key}[{i}]", row, level)
+            if checked is not None:
+                target.append(checked)
+    for i, row in enumerate(doc.get("days") or []):
+        checked = _checked(incoming, f"days[{i}]", row, "day")
+        if checked is not None:
+            incoming.days[checked["date"]] = checked
+    incoming.history = list(doc.get("history") or [])
+
+
+def _checked(incoming: Incoming, where: str, row: Any, level: str) -> Row | None:
+    """A row of the diary's own names with every value checked; None (and a problem) if not."""
+    if not isinstance(row, dict):
+        incoming.problem(where, DiaryError(level, None, "is not an object"))
+        return None
+    names = {"entry": ENTRY_NAMES, "session": SESSION_NAMES, "day": DAY_NAMES}[level]
+    out: Row = {}
+    try:
+        out["date"] = _date(row.get("date"))
+        if level == "entry" and row.get("time"):
+            out["time"] = parse_time(str(row["time"]))
+        for key in ("uid", "recorded_at", "changed_at"):
+            if row.get(key):
+                out[key] = _text(key, row[key])
+        if str(row.get("id", "")).isdigit():
+            out["id"] = int(row["id"])
+        for key in ("recorded_at", "changed_at"):
+            if key in out:
+                _moment(key, out[key])
+    except DiaryError as error:
+        incoming.problem(where, error)
+        return None
+    for key, value in row.items():
+        name = names.get(key)
+        if name is None:
+            continue
+        try:
+            out[name] = parse(name, value)
+        except DiaryError as error:
+            incoming.problem(where, error)
+    return out
+
+
+def _date(value: Any) -> str:
+    try:
+        return dt.date.fromisoformat(str(value)).isoformat()
+    except ValueError:
+        raise DiaryError("date", value, "is not a date; use YYYY-MM-DD") from None
+
+
+def _moment(name: str, value: str) -> None:
+    try:
+        dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise DiaryError(name, value, "is not a date and time; use ISO 8601") from None
+
+
+def _text(name: str, value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise DiaryError(name, value, "is not text")
+    return value
+
+
+def _table(incoming: Incoming, text: str, name: str, bundle: bool = False) -> None:
+    """One CSV: ampsdiary's entries or sessions table, its daily table, or another tool's."""
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    header = [h.strip() for h in reader.fieldnames or []]
+    reader.fieldnames = header
+    kind = (
+        "session" if {"kind", "minutes"} <= set(header) else "entry" if "uid" in header else "day"
+    )
+    if "date" not in header:
+        raise DiaryError("FILE", name, "has no 'date' column; the first line names the columns")
+    known = _known(kind, header, incoming, bundle)
+    if kind == "day" and not known and not bundle:
+        raise DiaryError("FILE", name, "has no column the diary knows; see docs/data-dictionary.md")
+    for row in reader:
+        where = f"{name} line {reader.line_num}"
+        values = {k: _cell(v) for k, v in row.items() if k and isinstance(v, str)}
+        _patient(incoming, where, values.get("patient_id"))
+        if kind == "day":
+            _day_row(incoming, where, values, bundle)
+            continue
+        checked = _checked(incoming, where, _lists(values), kind)
+        if checked is not None:
+            (incoming.sessions if kind == "session" else incoming.entries).append(checked)
+
+
+def _cell(text: str) -> str:
+    """A cell as exported: spreadsheet neutralising undone, a Windows line end inside a
+    quoted cell as the plain one the diary keeps."""
+    return restored(text.strip().replace("\r\n", "\n"))
+
+
+def _known(kind: str, header: list[str], incoming: Incoming, bundle: bool) -> list[str]:
+    names = {"entry": ENTRY_NAMES, "session": SESSION_NAMES, "day": {**DAY_NAMES, **ENTRY_NAMES}}
+    known = [h for h in header if h in names[kind]]
+    for h in header:
+        if h in WORKED_OUT and kind == "day":
+            if not bundle:  # a bundle's entries and sessions say them whole
+                incoming.not_imported.append(h)
+        elif h not in names[kind] and h not in (*BOOKKEEPING, "patient_id", *WORKED_OUT):
+            incoming.unknown.append(h)
+    return known
+
+
+ALL_NAMES = {**ENTRY_NAMES, **SESSION_NAMES, **DAY_NAMES}
+
+
+def _many(name: str | None) -> bool:
+    kind = FIELDS[name].kind if name else None
+    return isinstance(kind, Tags) or (isinstance(kind, Choice) and kind.many)
+
+
+def _lists(values: Row) -> Row:
+    """';'-joined words as lists, for the fields that hold several."""
+    return {
+        key: value.split(LIST_SEPARATOR) if value and _many(ALL_NAMES.get(key)) else value
+        for key, value in values.items()
+    }
+
+
+def _patient(incoming: Incoming, where: str, patient: str | None) -> None:
+    if not patient:
+        return
+    if incoming.patient and patient != incoming.patient:
+        error = DiaryError("patient_id", patient, f"is another patient than {incoming.patient}")
+        incoming.problem(where, error)
+    incoming.patient = incoming.patient or patient
+
+
+def _day_row(incoming: Incoming, where: str, values: Row, bundle: bool) -> None:
+    """A daily-table row: the day's facts; outside a bundle also one entry with its values."""
+    said = {k: v for k, v in values.items() if k in DAY_NAMES or k == "date"}
+    facts = _checked(incoming, where, _lists(said), "day")
+    if facts is None:
+        return
+    if len(facts) > 1:
+        incoming.days[facts["date"]] = facts
+    if bundle:
+        return  # the bundle's entries.csv has each entry; the daily values are worked out
+    measures = {k: v for k, v in values.items() if k in ENTRY_NAMES and k not in DAY_NAMES}
+    if any(measures.values()):
+        entry = _checked(incoming, where, _lists({**measures, "date": facts["date"]}), "entry")
+        if entry is not None:
+            key = f"{incoming.patient or ''}|{facts['date']}|daily"
+            entry["uid"] = str(uuid.uuid5(DAILY_ENTRY, key))
+            incoming.entries.append(entry)

@@ -1,0 +1,140 @@
+"""Writing an import: rows that come with their own lasting ids, times and history.
+
+An exported diary read back on another computer must be recognised as the same rows, so
+rows keep their uid, their `recorded_at` and `changed_at`, and their number where it is
+free (a number already used here is given a new one, and the history follows it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .database import TABLES, _encode, _logged, new_uid, utc_now
+
+if TYPE_CHECKING:
+    from .database import Store
+
+Row = dict[str, Any]
+
+
+@dataclass
+class Writes:
+    """Everything one import writes, already checked and compared with the diary."""
+
+    entries: list[Row] = field(default_factory=list)  # whole rows, uid and times included
+    sessions: list[Row] = field(default_factory=list)
+    days: list[Row] = field(default_factory=list)  # new day rows
+    day_values: list[tuple[str, Row]] = field(default_factory=list)  # (date, fields) to set
+    replaced: list[tuple[str, str, Row]] = field(default_factory=list)  # (kind, uid, fields)
+    settings: dict[str, str] = field(default_factory=dict)
+    history: list[Row] = field(default_factory=list)  # the source's own history records
+    summary: Row = field(default_factory=dict)  # what the import record says
+
+
+def write(store: Store, writes: Writes, source: str) -> None:
+    """All of an import in one transaction; each addition and replaced value in the history.
+
+    With the source's own history, its records are kept as they were (so an export read
+    back gives the same history) and one 'import' record says what came in; without, every
+    added row gets an 'add' record naming the source.
+    """
+    own_history = bool(writes.history)
+    with store.transaction():
+        numbers = {
+            kind: _insert(store, kind, rows, source, not own_history)
+            for kind, rows in (("entry", writes.entries), ("session", writes.sessions))
+        }
+        for row in writes.days:
+            store.db["days"].insert(_encode(row))
+            if not own_history:
+                store._record("day", row["date"], row, "add", None, None, _logged(row), source)
+        for date, values in writes.day_values:
+            store.set_day(_date(date), values, source)
+        for kind, uid, values in writes.replaced:
+            (row_id,) = store.db.execute(
+                f"SELECT id FROM {TABLES[kind]} WHERE uid = ?", [uid]
+            ).fetchone()
+            store.update(kind, row_id, values, source)
+        for key, value in writes.settings.items():
+            if own_history and store.setting(key) is None:  # its addition is in that history
+                store.db["settings"].insert({"key": key, "value": value})
+            else:
+                store.set_setting(key, value, source)
+        for change in writes.history:
+            store.db["changes"].insert(_renumbered(change, numbers))
+        if own_history:
+            summary = writes.summary
+            store.db["changes"].insert(
+                {"changed_at": utc_now(), "table_name": "diary", "row_key": summary.get("file"),
+                 "row_uid": None, "date": None, "field": None, "old_value": None,
+                 "new_value": json.dumps(summary), "action": "import", "source": source}
+            )  # fmt: skip
+
+
+def _insert(store: Store, kind: str, rows: list[Row], source: str, record: bool) -> dict:
+    """Insert rows keeping each number where it is free; returns old number -> new."""
+    table = TABLES[kind]
+    taken = {r[0] for r in store.db.execute(f"SELECT id FROM {table}").fetchall()}
+    numbers = {}
+    for row in rows:
+        row = {"uid": row.get("uid") or new_uid(), **row}
+        old = row.pop("id", None)
+        if old is not None and old not in taken:
+            row["id"] = old
+        new = store.db[table].insert(_encode(row)).last_pk
+        taken.add(new)
+        if old is not None:
+            numbers[str(old)] = str(new)
+        if record:
+            store._record(kind, str(new), row, "add", None, None, _logged(row), source)
+    return numbers
+
+
+def _renumbered(change: Row, numbers: dict[str, dict[str, str]]) -> Row:
+    """A history record of the source (as `Store.history` gives them) as a stored one, its
+    row number changed where the row's was."""
+    key = str(change["key"]) if change["key"] is not None else None
+    moved = numbers.get(change["kind"], {})
+    return {
+        "changed_at": change["changed_at"],
+        "table_name": TABLES.get(change["kind"], change["kind"]),
+        "row_key": moved.get(key, key) if key else key,
+        "row_uid": change.get("uid"),
+        "date": change.get("date"),
+        "field": change.get("field"),
+        "old_value": _json(change.get("old_value")),
+        "new_value": _json(change.get("new_value")),
+        "action": change["action"],
+        "source": change.get("source"),
+    }
+
+
+def _json(value: Any) -> str | None:
+    return None if value is None else json.dumps(value)
+
+
+def history_key(change: Row) -> tuple:
+    """What identifies a history record across copies of one diary."""
+    return (change["changed_at"], change["kind"], change.get("uid") or str(change["key"]),
+            change.get("field"), change["action"])  # fmt: skip
+
+
+def _date(text: str) -> dt.date:
+    return dt.date.fromisoformat(text)
+
+
+def known_history(store: Store) -> set[tuple]:
+    """Every history record already here, by `history_key`: importing the same file twice
+    keeps one copy."""
+    return {history_key(c) for c in store.history()}
+
+
+def uids(store: Store, kind: str) -> dict[str, Row]:
+    """Every row of a kind by its uid, decoded, for comparing with what comes in."""
+    from .database import _decode
+
+    table = TABLES[kind]
+    return {r["uid"]: _decode(dict(r)) for r in store.db[table].rows}
