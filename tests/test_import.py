@@ -177,3 +177,11 @@ def test_a_file_that_is_no_export_is_one_line(run, tmp_path):
         result = run("--db", str(tmp_path / "d.db"), "import", str(tmp_path / name))
         assert result.exit_code == 2 and result.output.startswith("Error: FILE: "), result.output
     assert not (tmp_path / "d.db").exists()
+
+
+def test_a_daily_table_alone_refuses_a_mean_it_cannot_make_an_entry_of(run, source, tmp_path):
+    ok(run, source, "export", "csv", "--out", str(tmp_path / "days.csv"))
+    result = run("--db", str(tmp_path / "d.db"), "import", str(tmp_path / "days.csv"))
+    assert result.exit_code == 2  # 14 Nov's pain is the mean of 5 and 6
+    assert "days.csv line 2, pain: '5.5' is not a whole number" in result.output
+    assert "import the bundle" in result.output

@@ -32,6 +32,7 @@ Row = dict[str, Any]
 BOOKKEEPING = ("uid", "id", "date", "time", "recorded_at", "changed_at")
 # Daily-table columns worked out from other rows: known, never imported from the daily table.
 WORKED_OUT = ("exercise_minutes", "exercise_kinds", "entries")
+MEANS = " (a daily table holds the day's mean: import the bundle, whose entries.csv has each)"
 # The synthetic entry of a daily CSV row gets the same uid every time: importing twice adds one.
 DAILY_ENTRY = uuid.UUID("6f3d2b1e-5a4c-4e8f-9b7a-2c1d0e9f8a7b")
 
@@ -264,7 +265,11 @@ def _day_row(incoming: Incoming, where: str, values: Row, bundle: bool) -> None:
         return  # the bundle's entries.csv has each entry; the daily values are worked out
     measures = {k: v for k, v in values.items() if k in ENTRY_NAMES and k not in DAY_NAMES}
     if any(measures.values()):
+        before = len(incoming.problems)
         entry = _checked(incoming, where, _lists({**measures, "date": facts["date"]}), "entry")
+        for i in range(before, len(incoming.problems)):
+            if "not a whole number" in incoming.problems[i]:
+                incoming.problems[i] += MEANS
         if entry is not None:
             key = f"{incoming.patient or ''}|{facts['date']}|daily"
             entry["uid"] = str(uuid.uuid5(DAILY_ENTRY, key))
