@@ -15,7 +15,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from ampsdiary.cli import app
 from ampsdiary.dates import DATE_HELP
-from ampsdiary.vocabulary import FIELDS, SETTINGS, Choice, Field
+from ampsdiary.vocabulary import FIELDS, LIMITS, SETTINGS, Choice, Field
 
 ROOT = Path(__file__).resolve().parent.parent
 CLI_DOC = ROOT / "docs" / "cli.md"
@@ -102,6 +102,19 @@ def alias_lines(choice: Choice) -> list[str]:
     ]
 
 
+def group_lines(choice: Choice) -> list[str]:
+    """Words that name several values, grouped under the values they could be."""
+    by_choices: dict[tuple[str, ...], list[str]] = {}
+    for word, values in choice.groups.items():
+        by_choices.setdefault(values, []).append(word)
+    lines = []
+    for values, words in by_choices.items():
+        said = [f"`{v}`" for v in values]
+        what = " or ".join(said) if len(said) == 2 else "one or more of " + ", ".join(said)
+        lines.append("  - " + ", ".join(f"`{w}`" for w in words) + f" → {what}")
+    return lines
+
+
 def field_section(field: Field, commands: dict[str, TyperCommand], seen: dict) -> list[str]:
     lines = [f"### {field.label}", ""]
     if field.question:
@@ -115,6 +128,11 @@ def field_section(field: Field, commands: dict[str, TyperCommand], seen: dict) -
         lines.append(f"- Allowed: {kind.describe()}.")
         if isinstance(kind, Choice) and kind.aliases:
             lines += ["- Also understood:", *alias_lines(kind)]
+        if isinstance(kind, Choice) and kind.groups:
+            asks = (
+                "- Never guessed (a side, or which regions): the check-in asks, `log` names them:"
+            )
+            lines += [asks, *group_lines(kind)]
         seen[repr(kind)] = f"{field.label} (`{field.flag}`)"
     if field.name in NOTES:
         lines.append(f"- {NOTES[field.name]}")
@@ -141,7 +159,20 @@ def render_vocabulary() -> str:
         for field in FIELDS.values():
             if field.level == level:
                 lines += field_section(field, commands, seen)
-    lines += ["## Settings", "", "`ampsdiary config set KEY VALUE`, `ampsdiary config get`.", ""]
+    lines += [
+        "## Limits",
+        "",
+        "The most the diary believes of one value; a larger one is refused.",
+        "",
+    ]
+    lines += [f"- `{FIELDS[m.field].flag}`: {m.describe()}." for m in LIMITS]
+    lines += [
+        "",
+        "## Settings",
+        "",
+        "`ampsdiary config set KEY VALUE`, `ampsdiary config get`.",
+        "",
+    ]
     lines += [f"- `{key}`: {meaning}" for key, meaning in SETTINGS.items()]
     lines += ["", "## Dates", "", f"`--date` accepts {DATE_HELP}.", ""]
     return "\n".join(lines)

@@ -47,6 +47,7 @@ def reads(diary: Diary) -> dict:
         "setting": diary.setting("name"),
         "settings": diary.settings(),
         "exercise_goal": diary.exercise_goal(),
+        "day_minutes": diary.day_minutes(DAY),
         "treatment_start": diary.treatment_start(),
         "week": diary.week(DAY - dt.timedelta(days=DAY.weekday())),
         "span": diary.span(None, None, "test"),

@@ -10,10 +10,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from .dates import parse_time, today
+from .dates import day_label, parse_time, today
 from .errors import DiaryError
 from .validate import parse_all, required
-from .vocabulary import DAY_FIELDS, ENTRY_FIELDS, SESSION_FIELDS
+from .vocabulary import DAY_FIELDS, DAY_MINUTES, ENTRY_FIELDS, SESSION_FIELDS
 
 Row = dict[str, Any]
 FIELDS_OF = {"entry": ENTRY_FIELDS, "session": SESSION_FIELDS, "day": DAY_FIELDS}
@@ -98,3 +98,14 @@ def check_row(row: Row, level: str) -> Row:
     keep = {k: row[k] for k in ("date", "time") if k in row}
     values = {k: v for k, v in row.items() if k not in ("date", "time")}
     return keep | (_session(values) if level == "session" else parse_all(only(level, values)))
+
+
+def check_day_minutes(date: dt.date, logged: int, adding: list[int]) -> None:
+    """One day's sessions together stay within the day's limit: `logged` minutes are there
+    already, `adding` would join them."""
+    total = logged + sum(adding)
+    if adding and total > DAY_MINUTES.most:
+        raise DiaryError(
+            "minutes", str(sum(adding)),
+            f"would make {total} minutes on {day_label(date)}; {DAY_MINUTES.describe()}",
+        )  # fmt: skip

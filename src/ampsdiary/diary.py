@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import daily, spans
-from .checked import FIELDS_OF, REQUIRED, Log, check_log, check_row, only
+from .checked import FIELDS_OF, REQUIRED, Log, check_day_minutes, check_log, check_row, only
 from .errors import DiaryError
 from .settings import check_key, check_value
 from .store import Store, file_error, open_store
@@ -144,6 +144,8 @@ class Diary:
         """Write a checked log as one transaction."""
         result = Logged(log)
         with self.store.transaction():
+            minutes = [s["minutes"] for s in log.sessions]
+            check_day_minutes(log.date, self.day_minutes(log.date), minutes)
             if log.entry:
                 result.entry_id = self.store.add_entry(log.date, log.time, log.entry, log.source)
             result.session_ids = [
@@ -161,13 +163,21 @@ class Diary:
         Rows carry their `date` (ISO text) and, for entries, `time`; a day already in the
         diary is refused rather than overwritten.
         """
-
-        self.store.add_all(
-            [check_row(r, "entry") for r in entries],
-            [check_row(r, "day") for r in days],
-            [check_row(r, "session") for r in sessions],
-            source,
-        )
+        checked = [check_row(r, "session") for r in sessions]
+        with self.store.transaction():
+            by_date: dict[str, list[int]] = {}
+            for row in checked:
+                by_date.setdefault(str(row["date"]), []).append(row["minutes"])
+            for day, minutes in by_date.items():
+                if _is_date(day):  # a bad date is the store's to refuse
+                    date = dt.date.fromisoformat(day)
+                    check_day_minutes(date, self.day_minutes(date), minutes)
+            self.store.add_all(
+                [check_row(r, "entry") for r in entries],
+                [check_row(r, "day") for r in days],
+                checked,
+                source,
+            )
 
     def edit(self, kind: str, key: int | dt.date, name: str, raw: object,
              source: str = "library") -> Edited:  # fmt: skip
@@ -190,6 +200,9 @@ class Diary:
                 if row is None:
                     raise DiaryError("id", str(key), "is not an id in this diary")
             check_together({**row, name: new}, name)
+            if kind == "session" and name == "minutes":
+                date = dt.date.fromisoformat(row["date"])
+                check_day_minutes(date, self.day_minutes(date, but=int(key)), [new])
             result = Edited(kind, key, name, row.get(name), new)
             if result.changed and kind == "day":
                 self.store.set_day(key, {name: new}, source)  # type: ignore[arg-type]
@@ -218,8 +231,9 @@ class Diary:
         and the private note left out unless asked for."""
         date = str(row.get("date"))
         for f in FIELDS_OF[level]:
-            if f.name in row and not stored_ok(f.name, row[f.name]):
-                self._problem(date, f.name, row[f.name])
+            value = row.get(f.name)
+            if value is not None and not stored_ok(f.name, value):
+                self._problem(date, f.name, value)
                 row[f.name] = None
         if "private_note" in row and not private:
             row["has_private_note"] = row.pop("private_note") is not None
@@ -299,6 +313,12 @@ class Diary:
 
     def settings(self) -> dict[str, str]:
         return self.store.settings()
+
+    def day_minutes(self, date: dt.date, but: int | None = None) -> int:
+        """The minutes of a day's sessions together (all `but` one session, being edited)."""
+        rows = self.store.sessions(date, date)
+        good = [r["minutes"] for r in rows if r["id"] != but and r["minutes"] is not None]
+        return sum(m for m in good if stored_ok("minutes", m))
 
     def exercise_goal(self) -> int | None:
         """The daily exercise goal in minutes, or None when not set (or unreadable)."""

@@ -7,7 +7,7 @@ import difflib
 from .dates import parse_date
 from .errors import DiaryError
 from .validate import number_in
-from .vocabulary import SETTINGS
+from .vocabulary import DAY_MINUTES, SETTINGS
 
 NAME_LENGTH = 60
 
@@ -24,8 +24,9 @@ def check_value(key: str, value: str) -> str:
     """Normalise a setting's value, or say what is allowed for it."""
     value = value.strip()
     if key == "exercise-goal":
-        allowed = "use whole minutes from 1 to 720"
-        return str(int(number_in("exercise-goal", value, 1, 720, whole=True, allowed=allowed)))
+        most = DAY_MINUTES.most  # a goal no day could hold is no goal
+        allowed = f"use whole minutes from 1 to {most}"
+        return str(int(number_in("exercise-goal", value, 1, most, whole=True, allowed=allowed)))
     if key == "treatment-start":
         return parse_date(value, "treatment-start").isoformat()
     # A name or id goes on printed page headers: one short line of text.

@@ -8,6 +8,7 @@ field in the diary's words (`pain`); the CLI says which flag that was.
 from __future__ import annotations
 
 import difflib
+from dataclasses import dataclass
 
 from .errors import DiaryError
 from .vocabulary import FIELDS, LISTED, Choice, Field, Scale, Tags, Text, YesNo
@@ -41,21 +42,92 @@ def number_in(
 
 
 def _parse_scale(f: Field, scale: Scale, raw: str) -> float | int:
-    number = number_in(f.name, raw, scale.low, scale.high, scale.whole, f"use {scale.describe()}")
+    allowed = f"use {scale.describe()}"
+    if scale.limit and _above(raw, scale.high):
+        allowed += f": {scale.limit.why}"  # a plausibility limit says why
+    number = number_in(f.name, raw, scale.low, scale.high, scale.whole, allowed)
     return int(number) if scale.whole else round(number, 2) + 0.0  # + 0.0: no "-0"
 
 
-def _parse_word(f: Field, choice: Choice, raw: str) -> str:
+def _above(raw: str, high: float) -> bool:
+    try:
+        return float(raw) > high
+    except ValueError:
+        return False
+
+
+@dataclass(frozen=True)
+class Unclear:
+    """A word that is not one value: a part without a side ('knee'), a word for several
+    regions ('leg'), or a typo. `choices` are what it could be; a side is never guessed."""
+
+    word: str
+    choices: tuple[str, ...]
+    known: bool  # a word for several values, not a typo
+
+    def says(self, choice: Choice) -> str:
+        """What is allowed instead, naming every choice."""
+        if self.known and _sides(self.choices):
+            left, right = self.choices
+            return f"needs a side; use {left} or {right} (both: {left},{right})"
+        if self.known:
+            return "names several regions; use one or more of: " + ", ".join(self.choices)
+        hint = ""
+        if self.choices:
+            hint = "did you mean " + " or ".join(f"'{c}'" for c in self.choices) + "? "
+        listed = ", ".join(choice.values[:LISTED])
+        more = ", ... (all: ampsdiary vocabulary)" if len(choice.values) > LISTED else ""
+        return f"is not allowed; {hint}use one of: {listed}{more}"
+
+
+def _sides(choices: tuple[str, ...]) -> bool:
+    """('left-knee', 'right-knee'): one part, both sides."""
+    return (
+        len(choices) == 2
+        and choices[0].startswith("left-")
+        and (choices[1] == "right-" + choices[0].removeprefix("left-"))
+    )
+
+
+def word_in(choice: Choice, raw: str) -> str | Unclear:
+    """One typed word as a value of `choice`, or what it could be."""
     word = _word(raw)
     if word in choice.values:
         return word
     if word in choice.aliases:
         return choice.aliases[word]
-    close = difflib.get_close_matches(word, [*choice.values, *choice.aliases], n=1, cutoff=0.6)
-    hint = f"did you mean '{choice.aliases.get(close[0], close[0])}'? " if close else ""
-    listed = ", ".join(choice.values[:LISTED])
-    more = ", ... (all: ampsdiary vocabulary)" if len(choice.values) > LISTED else ""
-    raise DiaryError(f.name, raw, f"is not allowed; {hint}use one of: {listed}{more}")
+    if word in choice.groups:
+        return Unclear(raw.strip(), choice.groups[word], known=True)
+    known = [*choice.values, *choice.aliases, *choice.groups]
+    close = difflib.get_close_matches(word, known, n=1, cutoff=0.6)
+    if not close:
+        return Unclear(raw.strip(), (), known=False)
+    found = choice.groups.get(close[0]) or (choice.aliases.get(close[0], close[0]),)
+    return Unclear(raw.strip(), found, known=False)
+
+
+def sort_words(name: str, raw: object) -> tuple[list[str], list[Unclear]]:
+    """A list field's words: those that are values, and those that are not (so a check-in
+    keeps the good ones and asks only about the others)."""
+    choice = FIELDS[name].kind
+    assert isinstance(choice, Choice)
+    parts = _split(",".join(map(str, raw)) if isinstance(raw, list | tuple) else str(raw or ""))
+    good: list[str] = []
+    unclear: list[Unclear] = []
+    for part in parts:
+        found = word_in(choice, part)
+        if isinstance(found, Unclear):
+            unclear.append(found)
+        elif found not in good:
+            good.append(found)
+    return good, unclear
+
+
+def _parse_word(f: Field, choice: Choice, raw: str) -> str:
+    found = word_in(choice, raw)
+    if isinstance(found, Unclear):
+        raise DiaryError(f.name, raw, found.says(choice))
+    return found
 
 
 def whole_number(name: str, raw: str, low: int, high: int) -> int:
@@ -82,7 +154,10 @@ def parse(name: str, raw: object) -> object:
     if isinstance(kind, Scale):
         return _parse_scale(f, kind, raw)
     if isinstance(kind, Choice) and kind.many:
-        return list(dict.fromkeys(_parse_word(f, kind, part) for part in _split(raw))) or None
+        good, unclear = sort_words(name, raw)
+        if unclear:
+            raise DiaryError(name, unclear[0].word, unclear[0].says(kind))
+        return good or None
     if isinstance(kind, Choice):
         return _parse_word(f, kind, raw)
     if isinstance(kind, Tags):
@@ -146,7 +221,7 @@ def stored_ok(name: str, value: object) -> bool:
     if isinstance(kind, Scale):
         number = isinstance(value, int | float) and not isinstance(value, bool)
         whole = not kind.whole or (number and float(value).is_integer())
-        return number and whole and kind.low <= value <= kind.high
+        return number and whole and kind.low <= value <= kind.read_high
     if isinstance(kind, Choice) and kind.many:
         return isinstance(value, list) and all(v in kind.values for v in value)
     if isinstance(kind, Choice):

@@ -12,6 +12,7 @@ from typing import Any
 
 import typer
 
+from ..checked import check_day_minutes
 from ..dates import day_label, long_label, today
 from ..diary import Diary
 from ..errors import DiaryError
@@ -109,8 +110,9 @@ def ask_one(f: Field, default: Any, when: str, so_far: dict | None = None) -> An
             typer.echo(f"  {error.value!r} {error.says()}. Try again, or '-' to skip.")
 
 
-def ask_sessions(when: str) -> list[dict]:
-    """'aerobic 30, physio 45 min' -> two sessions; Enter skips."""
+def ask_sessions(when: str, date: dt.date, logged: int) -> list[dict]:
+    """'aerobic 30, physio 45 min' -> two sessions; Enter skips. With the `logged` minutes
+    they stay within the day's limit, so the save at the end cannot refuse them."""
     while True:
         answer = typer.prompt(
             layout(f"Exercise or therapy {when}?", "(e.g. aerobic 30, physio 45; Enter to skip)"),
@@ -119,7 +121,9 @@ def ask_sessions(when: str) -> list[dict]:
             prompt_suffix=": ",
         )
         try:
-            return [_session(part) for part in answer.split(",") if part.strip()]
+            sessions = [_session(part) for part in answer.split(",") if part.strip()]
+            check_day_minutes(date, logged, [s["minutes"] for s in sessions])
+            return sessions
         except DiaryError as error:
             typer.echo(f"  {error}. Try again, or Enter to skip.")
 
@@ -156,7 +160,7 @@ def ask(diary: Diary, date: dt.date) -> tuple[dict, dict, list[dict]]:
         for name in ENTRY_QUESTIONS:
             entry[name] = ask_one(FIELDS[name], last_entry.get(name), when, entry)
     day |= {name: ask_one(FIELDS[name], last_day.get(name), when) for name in LATE_QUESTIONS}
-    sessions = ask_sessions(when)
+    sessions = ask_sessions(when, date, diary.day_minutes(date))
     day |= {name: ask_one(FIELDS[name], None, when) for name in NOTE_QUESTIONS}
     entry = {k: v for k, v in entry.items() if v is not None}
     day = {k: v for k, v in day.items() if v is not None and v != known.get(k)}

@@ -2,7 +2,8 @@
 and those files read back.
 
 Single-file formats go to stdout without --out; --out naming a folder or a .zip makes the
-therapist bundle. Private notes are left out unless --include-private.
+therapist bundle; `redcap` writes its files into the --out folder.
+Private notes are left out unless --include-private.
 """
 
 from __future__ import annotations
@@ -21,6 +22,11 @@ from ..exchange import FORMATS
 from .common import FromOption, ToOption, dates_of, friendly_errors, opened
 
 SUFFIXES = {".csv": "csv", ".json": "json", ".zip": "bundle"}
+# Formats that write several files, and so need --out.
+FOLDERS = {
+    "bundle": "is needed for the bundle: a folder or a .zip file",
+    "redcap": "is needed for redcap: a folder for its files",
+}
 
 
 def _format(raw: str | None, out: Path | None) -> str:
@@ -38,8 +44,8 @@ def _format(raw: str | None, out: Path | None) -> str:
 def _check_out(kind: str, out: Path | None, diary_file: Path) -> None:
     """--out never names the diary itself, and a bundle needs a place to go."""
     if out is None:
-        if kind == "bundle":
-            raise DiaryError("out", None, "is needed for the bundle: a folder or a .zip file")
+        if kind in FOLDERS:
+            raise DiaryError("out", None, FOLDERS[kind])
         return
     if not kind:
         raise DiaryError(
@@ -57,7 +63,8 @@ def export(
         str | None,
         typer.Argument(
             help=f"What to export: {', '.join(FORMATS)}. Default: csv (the daily table), or "
-            "the bundle when --out is a folder or a .zip; see docs/data-dictionary.md.",
+            "the bundle when --out is a folder or a .zip; see docs/data-dictionary.md and "
+            "docs/fhir-and-redcap.md.",
             metavar="[FORMAT]",
         ),
     ] = None,
@@ -67,14 +74,18 @@ def export(
             "--out",
             "-o",
             metavar="PATH",
-            help="File or folder to write (a folder or .zip: the bundle). Default: stdout.",
+            help="File or folder to write (a folder or .zip: the bundle; redcap: a folder). "
+            "Default: stdout.",
         ),
     ] = None,
     first: FromOption = None,
     last: ToOption = None,
     include_private: Annotated[
         bool,
-        typer.Option("--include-private", help="Also export private notes (left out otherwise)."),
+        typer.Option(
+            "--include-private",
+            help="Also export private notes (left out otherwise; never in fhir or redcap).",
+        ),
     ] = False,
     excel: Annotated[
         bool,
@@ -99,6 +110,13 @@ def export(
             written = files.write_bundle(job, out)
             typer.echo(f"Wrote the bundle ({', '.join(written)}) to {out}.", err=True)
             return
+        if fmt == "redcap":
+            from ..exchange import redcap
+
+            assert out is not None
+            written = redcap.write(job, out)
+            typer.echo(f"Wrote the REDCap files ({', '.join(written)}) to {out}.", err=True)
+            return
         text = _single(files, job, fmt, excel)
     if out is None:
         sys.stdout.write(text)
@@ -112,6 +130,10 @@ def _single(files: ModuleType, job: Any, fmt: str, excel: bool) -> str:
     """A single-file format's text (the export module is imported only by this command)."""
     if fmt == "json":
         return json.dumps(files.document(job), indent=2, ensure_ascii=False) + "\n"
+    if fmt == "fhir":
+        from ..exchange import fhir
+
+        return json.dumps(fhir.bundle(job), indent=2, ensure_ascii=False) + "\n"
     if fmt == "datapackage":
         return json.dumps(files.datapackage(job), indent=2) + "\n"
     table = {"csv": "daily"}.get(fmt, fmt)
@@ -191,5 +213,5 @@ def import_file(
 
 
 def register(app: typer.Typer) -> None:
-    app.command()(friendly_errors(export))
+    app.command()(friendly_errors(export, names={"include_private": "--include-private"}))
     app.command("import")(friendly_errors(import_file, names={"on_conflict": "--on-conflict"}))

@@ -11,7 +11,7 @@ from rich.table import Table
 from ..dates import DATE_HELP, day_label, parse_date
 from ..errors import DiaryError
 from ..settings import check_key, check_value
-from ..vocabulary import FIELDS, SETTINGS
+from ..vocabulary import FIELDS, LIMITS, SETTINGS
 from .common import NEGATIVE_NUMBERS, JsonOption, emit, friendly_errors, opened
 
 
@@ -101,7 +101,7 @@ def config_set(
 
 
 def vocabulary(as_json: JsonOption = False) -> None:
-    """List every field, its flag and the values it allows."""
+    """List every field, its flag, the values it allows and the limits of what is plausible."""
     rows = [
         {
             "field": f.name,
@@ -120,8 +120,18 @@ def vocabulary(as_json: JsonOption = False) -> None:
         for row in rows:
             table.add_row(row["flag"], row["label"], row["allowed"])
         out.print(table)
+        most = Table(title="Limits (a larger value is refused)", title_justify="left")
+        for name in ("Flag", "At most", "Why"):
+            most.add_column(name, overflow="fold")
+        for limit in LIMITS:
+            f = FIELDS[limit.field]
+            most.add_row(f.flag, f"{limit.most} {limit.unit} a {limit.per}", limit.why)
+        out.print(most)
 
-    emit(as_json, {"fields": rows}, render)
+    limits = [
+        {"field": limit.field, "flag": FIELDS[limit.field].flag, **vars(limit)} for limit in LIMITS
+    ]
+    emit(as_json, {"fields": rows, "limits": limits}, render)
 
 
 def register(app: typer.Typer) -> None:

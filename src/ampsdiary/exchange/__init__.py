@@ -14,4 +14,6 @@ FORMATS = {
     "sessions": ("one row per exercise or therapy session", True),
     "json": ("everything the diary holds, in one versioned document", True),
     "datapackage": ("the Table Schema of the three CSVs (datapackage.json)", True),
+    "fhir": ("a FHIR R4 collection Bundle (JSON) for a clinic's health record", True),
+    "redcap": ("a REDCap data dictionary and import CSV, into a folder", False),
 }

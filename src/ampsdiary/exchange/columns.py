@@ -77,7 +77,7 @@ def from_field(name: str, description: str = "", name_as: str = "", mean: bool =
     if isinstance(kind, Scale):
         number = "number" if mean or not kind.whole else "integer"
         unit = {"sleep": "hours", "minutes": "minutes"}.get(name)
-        return Column(type=number, minimum=kind.low, maximum=kind.high, unit=unit, **common)
+        return Column(type=number, minimum=kind.low, maximum=kind.read_high, unit=unit, **common)
     if isinstance(kind, Choice):
         return Column(type="string", words=kind.values, many=kind.many, **common)
     if isinstance(kind, Tags):
