@@ -22,7 +22,9 @@ demo: $(VENV)/.installed
 	$(BIN)/ampsdiary --db $(DEMO_DB) recovery
 	$(BIN)/ampsdiary --db $(DEMO_DB) plot recovery --out demo/recovery.png
 	$(BIN)/ampsdiary --db $(DEMO_DB) report --out demo/week.pdf
-	@echo "Open demo/recovery.png and demo/week.pdf to see the recovery picture and the weekly page."
+	$(BIN)/ampsdiary --db $(DEMO_DB) export --out demo/for-the-therapist.zip
+	@echo "Open demo/recovery.png and demo/week.pdf to see the recovery picture and the weekly page;"
+	@echo "demo/for-the-therapist.zip is what a therapist receives (CSVs, datapackage.json, README)."
 
 test: $(VENV)/.installed
 	$(BIN)/ruff check src tests scripts
