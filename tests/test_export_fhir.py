@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from fhir.resources.R4B.bundle import Bundle
 
-from ampsdiary.exchange.fhir import CODES, NAMESPACE, PATIENT_IDS, PHYSICAL
+from ampsdiary.exchange.fhir import CODES, LOCAL, NAMESPACE, PATIENT_IDS, PHYSICAL
 from ampsdiary.vocabulary import SESSION_KINDS
 from exchange_diary import SECRET, clinic_diary
 
@@ -214,3 +214,9 @@ def test_a_patient_id_is_needed(run, tmp_path):
 def test_every_physical_kind_is_a_kind_of_the_vocabulary():
     """A renamed kind would silently lose its LOINC code; a new kind gets ours, safely."""
     assert set(PHYSICAL) <= set(SESSION_KINDS)
+
+
+def test_the_docs_name_every_code_we_use():
+    page = (Path(__file__).parent.parent / "docs" / "fhir-and-redcap.md").read_text()
+    for code in (*LOCAL, *LOINC_CODES, *LOINC_PARTS, CODES, PATIENT_IDS):
+        assert f"`{code}" in page, code

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import re
+import stat
 from pathlib import Path
 
 import pandas as pd
@@ -194,3 +195,45 @@ def test_redcap_needs_a_folder_and_a_patient_id(run, tmp_path):
     run("--db", str(db), "config", "set", "patient-id", "P-9")
     result = run("--db", str(db), "export", "redcap", "--out", str(a_file))
     assert result.exit_code == 2 and "is a file" in result.output
+
+
+SIDES = ("foot", "ankle", "lower-leg", "knee", "thigh", "hip", "hand", "wrist", "forearm",
+         "elbow", "upper-arm", "shoulder")  # fmt: skip
+KINDS = ["aerobic", "strength", "stretching", "physio", "occupational", "desensitization",
+         "hydrotherapy", "relaxation", "psychology", "music", "biofeedback", "meditation",
+         "medication", "other"]  # fmt: skip
+# The choice codes research data already holds: a word may be added at the end of its list,
+# never inserted before others, or every code after it would change its meaning.
+PINNED = {
+    "day_pain_locations": [f"{s}-{p}" for p in SIDES for s in ("left", "right")] + [
+        "head", "neck", "chest", "abdomen", "upper-back", "lower-back", "pelvis", "widespread"],
+    "day_pain_quality": ["burning", "sharp", "stabbing", "aching", "pins-and-needles",
+                         "throbbing", "shooting"],
+    "day_swelling": ["none", "mild", "moderate", "severe"],
+    "day_skin_color": ["normal", "red", "pale", "blue-purple", "blotchy"],
+    "day_skin_temperature": ["normal", "warm", "hot", "cool", "cold"],
+    "day_skin_signs": ["sweaty", "dry", "shiny", "hair-change"],
+    "day_movement": ["stiffness", "tremor", "weakness", "coordination"],
+    "day_symptoms": ["headache", "dizziness", "abdominal-pain", "fatigue", "joint-pain",
+                     "anxiety", "low-mood"],
+    "day_school": ["full", "part", "missed", "none"],
+    "day_exercise_kinds": KINDS,
+    "session_kind": KINDS,
+    "session_intensity": ["easy", "moderate", "hard"],
+}  # fmt: skip
+
+
+def test_a_choice_code_keeps_its_meaning():
+    fields = {r[0]: dict(zip(HEADERS, r, strict=True)) for r in redcap.dictionary()[1:]}
+    for name, words in PINNED.items():
+        codes = choices(fields[name])
+        assert list(codes.values())[: len(words)] == words, name
+        assert list(codes) == [str(i) for i in range(1, len(codes) + 1)], name
+    coded = {n for n, f in fields.items() if f["Field Type"] in ("radio", "dropdown", "checkbox")}
+    assert coded == set(PINNED)  # a new choice field: pin its words here
+
+
+def test_the_folder_and_its_files_are_owner_only(folder):
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    for path in folder.iterdir():
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path.name
