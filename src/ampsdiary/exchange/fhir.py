@@ -170,26 +170,37 @@ class _Observations:
         made = []
         if e["pain"] is not None:
             code = LOCAL["pain-faces"] if faces else PAIN
-            made.append(self.add(e, code, when, valueInteger=e["pain"],
-                                 bodySite=_site(e["locations"])))  # fmt: skip
+            made.append(
+                self.add(e, code, when, valueInteger=e["pain"], bodySite=_site(e["locations"]))
+            )
         if e["worst"] is not None:
-            made.append(self.add(e, LOCAL["worst-pain"], when, valueInteger=e["worst"],
-                                 method=method))  # fmt: skip
+            made.append(
+                self.add(e, LOCAL["worst-pain"], when, valueInteger=e["worst"], method=method)
+            )
         if e["allodynia"] is not None:
-            made.append(self.add(e, LOCAL["allodynia"], when, valueInteger=e["allodynia"],
-                                 bodySite=_site(e["allodynia_locations"])))  # fmt: skip
+            made.append(
+                self.add(
+                    e,
+                    LOCAL["allodynia"],
+                    when,
+                    valueInteger=e["allodynia"],
+                    bodySite=_site(e["allodynia_locations"]),
+                )
+            )
         if e["swelling"] is not None:
             swelling = LOCAL["swelling"]
-            made.append(self.add(e, swelling, when,
-                                 valueCodeableConcept=swelling.answer(e["swelling"])))  # fmt: skip
+            made.append(
+                self.add(e, swelling, when, valueCodeableConcept=swelling.answer(e["swelling"]))
+            )
         skin = [
             {"code": LOCAL[code].concept(), "valueCodeableConcept": LOCAL[code].answer(word)}
             for code in ("skin-color", "skin-temperature", "skin-sign")
             for word in _words(e[LOCAL[code].answers])
         ]
         if skin:
-            made.append(self.add(e, LOCAL["skin"], when, bodySite=_site(e["locations"]),
-                                 component=skin))  # fmt: skip
+            made.append(
+                self.add(e, LOCAL["skin"], when, bodySite=_site(e["locations"]), component=skin)
+            )
         if e["note"]:
             if made:
                 made[0]["note"] = [{"text": e["note"]}]
@@ -213,17 +224,28 @@ class _Observations:
     def session(self, s: dict) -> None:
         """A session's minutes, its kind and intensity as components, its note."""
         physical = s["kind"] in PHYSICAL
-        code, kind = (EXERCISE, ACTIVITY) if physical else (LOCAL["therapy-session"],
-                                                             LOCAL["session-kind"])  # fmt: skip
+        code, kind = (
+            (EXERCISE, ACTIVITY) if physical else (LOCAL["therapy-session"], LOCAL["session-kind"])
+        )
         answer = LOCAL["session-kind"].answer(s["kind"])  # LOINC's own answers are not ours
         parts = [{"code": kind.concept(), "valueCodeableConcept": answer}]
         if s["intensity"]:
             intensity = LOCAL["intensity"]
-            parts.append({"code": intensity.concept(),
-                          "valueCodeableConcept": intensity.answer(s["intensity"])})  # fmt: skip
+            parts.append(
+                {
+                    "code": intensity.concept(),
+                    "valueCodeableConcept": intensity.answer(s["intensity"]),
+                }
+            )
         note = [{"text": s["session_note"]}] if s["session_note"] else None
-        self.add(s, code, s["date"], valueQuantity=quantity(s["minutes"], "min"),
-                 note=note, component=parts)  # fmt: skip
+        self.add(
+            s,
+            code,
+            s["date"],
+            valueQuantity=quantity(s["minutes"], "min"),
+            note=note,
+            component=parts,
+        )
 
 
 def _words(value: str | list | None) -> list[str]:
