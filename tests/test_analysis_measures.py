@@ -61,13 +61,17 @@ def test_exercise_per_logged_day_and_per_week():
 
 
 def test_encouragement_uses_the_same_mean_at_one_decimal():
-    days = make_days([4, 4, 5] + [None] * 4 + [5, 6, 6] + [None] * 4, [None] * 14, MON)
-    # Last week 13/3 = 4.33 -> 4.3; this week 17/3 = 5.67 -> 5.7.
+    days = make_days([4, 4, 5] + [None] * 4 + [6, 7, 7] + [None] * 4, [None] * 14, MON)
+    # Last week 13/3 = 4.33 -> 4.3; this week 20/3 = 6.67 -> 6.7: 2.4 points, a real change.
     line = streak.encouragement([MON + dt.timedelta(days=9)], days, MON + dt.timedelta(days=13))
     assert line == (
-        "Well done. You did more: function 4.3 -> 5.7 (the last 7 days against the 7 "
+        "Well done. You did more: function 4.3 -> 6.7 (the last 7 days against the 7 "
         "before). Function usually comes back before pain eases."
     )
+    # 4.3 -> 5.7 is 1.4 points: more than wobble, less than a real change, so no verdict.
+    days[8].function = 5
+    line = streak.encouragement([MON + dt.timedelta(days=9)], days, MON + dt.timedelta(days=13))
+    assert "You did more" not in line
 
 
 def test_numbers_shown_round_half_up_everywhere():

@@ -77,17 +77,19 @@ def school_weeks() -> tuple[list[Day], list[Day]]:
 def test_school_days_leave_out_the_days_without_school():
     this, last = school_weeks()
     rows = rows_by_label(week_summary(this, last, None))
-    # Full: 3 of 3 (100%) against 4 of 5 (80%): better. The weekend is not counted.
-    assert cells(rows["School: full days"]) == (
-        "3 of 3 school days",
-        "4 of 5 school days",
-        "better",
-    )
+    # Full: 3 of 3 (100%) against 4 of 5 (80%), the weekend not counted: 0.2 apart, more
+    # than a day a week (0.15) and less than two (2/7): a small change, no verdict.
+    assert cells(rows["School: full days"]) == ("3 of 3 school days", "4 of 5 school days", None)
+    assert rows["School: full days"].change == "↑"
     assert cells(rows["School: missed days"]) == (
         "0 of 3 school days",
         "1 of 5 school days",
-        "better",
+        None,
     )
+    last[3].school = "missed"  # 3 of 5 at school in full: 1.0 against 0.6 is better
+    rows = rows_by_label(week_summary(this, last, None))
+    assert cells(rows["School: full days"])[2] == "better"
+    last[3].school = "full"
     # Every school day at school both weeks: the same, however many weekend days there were.
     last[4].school = "full"
     rows = rows_by_label(week_summary(this, last, None))
@@ -142,23 +144,37 @@ def test_a_week_with_nothing_logged_is_blank_not_zero():
 def test_best_worst_and_what_changed_most():
     this, last = weeks()
     s = week_summary(this, last, None)
-    # Day score = mean of function and 10 - pain: Mon 4.5 ... Wed, Thu, Sat 5.5 (latest wins).
-    assert s.best_day.date == dt.date(2026, 11, 14)
-    assert s.worst_day.date == dt.date(2026, 11, 9)
-    assert "Sat 14 Nov (function 6, pain 5)" in s.best_and_hardest
-    assert "Mon 9 Nov (function 5, pain 6)" in s.best_and_hardest
+    # Day score = mean of function and 10 - pain: Mon 4.5, Tue 5, Wed 5.5, Thu 5.5, Fri 5,
+    # Sat 5.5: all within a point, a day's wobble, so no day is named.
+    assert (s.best_day, s.worst_day) == (None, None)
+    assert s.best_and_hardest == "Every day scored about the same."
+    this[0].pain = 9  # Mon now scores 3: clearly harder than Tue and Fri's 5
+    s = week_summary(this, last, None)
+    assert (s.best_day, s.worst_day.date) == (None, dt.date(2026, 11, 9))
+    assert s.best_and_hardest == (
+        "No day was clearly better than the rest. Hardest day: Mon 9 Nov (function 5, pain 9)."
+    )
+    this[0].pain = 6
     assert s.most_changed["measure"] == "function" and s.most_changed["change"] == 2
     assert s.most_changed_text == "Function changed most: 4.0 -> 6.0 (better)."
 
 
-def test_ties_never_name_one_day_best_and_hardest():
-    # Day scores (function + 10 - pain) / 2: Mon 5, Tue 4, Wed 6, Thu 4, Fri 6.
+def test_a_day_is_named_only_when_it_stands_out():
+    # Day scores (function + 10 - pain) / 2: Mon 5, Tue 4, Wed 6, Thu 4, Fri 6: the best two
+    # tie, and so do the hardest two, so neither is named.
     days = make_days([5, 4, 6, 4, 6], [5, 6, 4, 6, 4], dt.date(2026, 11, 9))
     s = week_summary(days, [], None)
-    assert (s.best_day.date.day, s.worst_day.date.day) == (13, 10)  # latest best, earliest worst
-    assert s.best_and_hardest == (
-        "Best day: Fri 13 Nov (function 6, pain 4). Hardest day: Tue 10 Nov (function 4, pain 6)."
+    assert (s.best_day, s.worst_day) == (None, None)
+    assert s.best_and_hardest == "No day was clearly better or harder than the rest."
+    assert s.as_json()["this_week"]["best_day"] is None
+    # Fri 8 (function 8, pain 2) is 2 points above Wed: named; Tue and Thu still tie.
+    clear = week_summary(make_days([5, 4, 6, 4, 8], [5, 6, 4, 6, 2], MON), [], None)
+    assert clear.best_and_hardest == (
+        "Best day: Fri 6 Nov (function 8, pain 2). No day was clearly harder than the rest."
     )
+    # A point apart is wobble, not a standout: Fri 7 against Wed 6.
+    close = week_summary(make_days([5, 4, 6, 4, 7], [5, 6, 4, 6, 3], MON), [], None)
+    assert close.best_day is None
     same = week_summary(make_days([6, 5, 4], [6, 5, 4], dt.date(2026, 11, 9)), [], None)
     assert same.best_and_hardest == "Every day scored about the same."  # all (6 + 4) / 2 = 5
     data = same.as_json()["this_week"]  # the JSON names no day either, and says why
@@ -180,6 +196,9 @@ def test_days_with_counts_allow_a_day_of_difference_in_a_short_week():
         "same",
     )
     this[0].social = this[1].social = False  # 4 of 6 = 0.67 against 0.86: 0.19 apart
+    friends = rows_by_label(week_summary(this, last, None))["Days with friends"]
+    assert (friends.verdict, friends.change) == (None, "↓")  # a small change: no verdict
+    this[2].social = False  # 3 of 6 = 0.5: 0.36 apart, more than two days a week
     assert cells(rows_by_label(week_summary(this, last, None))["Days with friends"])[2] == "worse"
 
 
@@ -348,4 +367,5 @@ def test_summary_json_says_each_fact_once():
     assert list(data) == [*top, "most_changed"]
     for week in ("this_week", "last_week"):
         assert {"best_day", "worst_day", "days_scored_alike", "day_notes"} <= set(data[week])
-    assert data["this_week"]["best_day"]["date"] == "2026-11-14"
+    assert data["this_week"]["days_scored_alike"] is True  # within a point: no day named
+    assert data["this_week"]["best_day"] is None

@@ -191,6 +191,28 @@ def _too_early(r: Recovery) -> str:
     )
 
 
+# Each pattern (recovery.PATTERNS) in words, for people; the names are for JSON.
+PATTERN_WORDS = {
+    "function-first": "function first, then pain",
+    "together": "function and pain together",
+    "pain-first": "pain first, then function",
+    "function-only": "function has improved, pain not yet",
+    "pain-only": "pain has eased, function not yet",
+    "not-yet": "no lasting change yet",
+}
+
+
+def lag_sentence(r: Recovery) -> str:
+    """'Lag: 20 days from the function onset to the pain onset. ', or '' with no lag."""
+    lag = r.lag_days
+    if lag is None:
+        return ""
+    if lag == 0:
+        return "Lag: none; both started on the same day. "
+    first, then = ("function", "pain") if lag > 0 else ("pain", "function")
+    return f"Lag: {plural(abs(lag), 'day')} from the {first} onset to the {then} onset. "
+
+
 def lag_label(recovery: Recovery) -> str:
     """The span between the two onsets, named: 'function first: 23 days earlier'."""
     f, p = recovery.function_onset, recovery.pain_onset

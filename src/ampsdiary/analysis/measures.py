@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from statistics import fmean
 from typing import TYPE_CHECKING, Any
@@ -23,19 +23,29 @@ EPS = 1e-9  # float means such as 38/7 must not miss a threshold by rounding err
 
 @dataclass(frozen=True)
 class Measure:
-    """A daily number: `better` is "up", "down" or None (neither direction is better)."""
+    """A daily number: `better` is "up", "down" or None (neither direction is better).
+
+    The one rule for better or worse (docs/analysis.md): a change of `wobble` or less is
+    about the same, one of `real` or more is better or worse, and one in between is a small
+    change, said as its number with no verdict.
+    """
 
     name: str
     label: str
     better: str | None
-    same_within: float  # a smaller change between two means reads "about the same"
-    step: float  # a meaningful change, to rank "what changed most" across units
+    wobble: float  # a change this small or smaller is normal wobble: "about the same"
+    real: float  # a change this big or bigger is real: "better" or "worse"
     low: float | None = None  # fixed sparkline scale; None scales to the data
     high: float | None = None
 
 
+# What families are told (docs/getting-started.md): about 2 points on a 0-10 scale is a
+# real change, a point is a day's normal wobble.
+WOBBLE, REAL = 1.0, 2.0
+
+
 def _scale(name: str, label: str, better: str) -> Measure:
-    return Measure(name, label, better, 0.5, 2.0, 0, 10)
+    return Measure(name, label, better, WOBBLE, REAL, 0, 10)
 
 
 SCALES = {
@@ -51,12 +61,13 @@ SCALES = {
     )
 }
 # Drawn from 0, so 26 against 30 minutes a day looks as small as it is.
-EXERCISE = Measure("exercise", "Exercise min a logged day", "up", 5.0, 15.0, low=0)
-SHARE_SAME = 0.15  # days-with shares closer than this read "about the same": 6 of 7 vs 6 of 6
+EXERCISE = Measure("exercise", "Exercise, minutes a logged day", "up", 5.0, 15.0, low=0)
+# Days-with shares: a day a week (1/7 = 0.14) is wobble, two days a week (2/7) are real.
+SHARE_WOBBLE, SHARE_REAL = 0.15, 2 / 7
 
 
 def _count(name: str, label: str, better: str | None) -> Measure:
-    return Measure(name, label, better, SHARE_SAME, 1.0)
+    return Measure(name, label, better, SHARE_WOBBLE, SHARE_REAL)
 
 
 # Days-with counts are compared as shares of the days answered (school: of the days that had
@@ -151,6 +162,15 @@ def series(days: list[Day], name: str) -> list[float | None]:
     return [getattr(d, name) for d in days]
 
 
+def averages_note(stats: Iterable[Stat], blanks: bool = False) -> str:
+    """The line under a table of averages, its example taken from that table: 'Averages are
+    of the days logged; (3 days) says how many.' ('' when no average has a day);
+    `blanks` adds what a blank cell means, for a table that has one."""
+    days = next((s.days for s in stats if s.days), 0)
+    said = f"Averages are of the days logged; ({plural(days, 'day')}) says how many." if days else ""
+    return f"{said} Blank = not logged.".strip() if blanks else said
+
+
 @dataclass(frozen=True)
 class Count:
     """'3 of 5 days': days with something, out of the days it was recorded (`unit` days)."""
@@ -171,28 +191,30 @@ class Count:
 
 
 def compare(measure: Measure, this: float | None, last: float | None) -> tuple[str | None, ...]:
-    """(direction, verdict): direction up/down/same, verdict better/worse/same; None if unknown.
+    """(direction, verdict) by the one rule (Measure): direction up/down/same; verdict
+    better/worse for a real change, same for wobble, None for a small change in between.
 
-    Verdict is None when a value is missing or when neither direction is better.
+    Verdict is also None when a value is missing or when neither direction is better.
     """
     if this is None or last is None:
         return None, None
     diff = this - last
-    if abs(diff) < EPS or abs(diff) + EPS < measure.same_within:
+    if abs(diff) <= measure.wobble + EPS:
         return "same", "same"
     direction = "up" if diff > 0 else "down"
-    if measure.better is None:
+    if measure.better is None or abs(diff) + EPS < measure.real:
         return direction, None
     return direction, "better" if direction == measure.better else "worse"
 
 
-def one_day(measure: Measure) -> Measure:
-    """The measure for a single day's value (a week's lowest or highest), not a mean.
+def said(amount: str, verdict: str | None) -> str:
+    """How every table says a change: '↑ better', '+0.3 same', or for a small change (or
+    one neither way is better) the amount alone: '-1.4', '↓'.
 
-    One day moves a point or so by chance, so it reads "about the same" under a meaningful
-    step (2 points on a 0-10 scale), where a mean, steadied by its days, needs half a point.
+    `amount` is the signed difference or the arrow (blank when unknown); wobble and real
+    changes add their word.
     """
-    return replace(measure, same_within=measure.step)
+    return f"{amount} {verdict}" if amount and verdict else amount
 
 
 def day_score(day: Day) -> float | None:
@@ -200,39 +222,69 @@ def day_score(day: Day) -> float | None:
     return mean([day.function, None if day.pain is None else 10 - day.pain])
 
 
-def best_day(days: list[Day]) -> Day | None:
-    """The highest day score; the most recent day wins a tie."""
-    scored = [d for d in days if day_score(d) is not None]
-    return max(scored, key=lambda d: (day_score(d), d.date), default=None)
+@dataclass(frozen=True)
+class Standouts:
+    """The best and the hardest day of a span, each named only when it stood out.
+
+    A day stands out when its score is more than a point (WOBBLE, the rule's normal wobble)
+    above, or below, every other day's: a best or hardest day that ties with the next day,
+    or beats it by a point, is no news, and a parent would look for a reason that is not
+    there.
+    """
+
+    best: Day | None
+    hardest: Day | None
+    scored: int  # days with a score
+    alike: bool  # several scored, every score within a point of every other
+
+    def text(self) -> str:
+        """'Best day: ... No day was clearly harder than the rest.'; '' with no scores."""
+        if not self.scored:
+            return ""
+        if self.scored == 1:
+            return f"Only one day has a score: {day_text(self.best)}."
+        if self.alike:
+            return "Every day scored about the same."
+        if not (self.best or self.hardest):
+            return "No day was clearly better or harder than the rest."
+        best = f"Best day: {day_text(self.best)}." if self.best else NO_BEST
+        hardest = f"Hardest day: {day_text(self.hardest)}." if self.hardest else NO_HARDEST
+        return f"{best} {hardest}"
+
+    def as_json(self) -> dict[str, Any]:
+        """Each day named only when the text names it (with one scored day, it is both)."""
+        return {
+            "best_day": day_json(self.best),
+            "worst_day": day_json(self.hardest),
+            "days_scored_alike": self.alike,
+        }
 
 
-def worst_day(days: list[Day]) -> Day | None:
-    """The lowest day score; the earliest day wins a tie, so a tie never names one day twice."""
-    scored = [d for d in days if day_score(d) is not None]
-    return min(scored, key=lambda d: (day_score(d), d.date), default=None)
+NO_BEST = "No day was clearly better than the rest."
+NO_HARDEST = "No day was clearly harder than the rest."
+
+
+def standouts(days: list[Day]) -> Standouts:
+    """The best and the hardest day of `days`, where one stands out (see Standouts)."""
+    scored = sorted((s, d.date, d) for d in days if (s := day_score(d)) is not None)
+    if len(scored) < 2:
+        only = scored[0][2] if scored else None
+        return Standouts(only, only, len(scored), False)
+    (low, _, first), (second, *_) = scored[0], scored[1]
+    (high, _, top), (runner_up, *_) = scored[-1], scored[-2]
+    clear = WOBBLE + EPS
+    return Standouts(
+        best=top if high - runner_up > clear else None,
+        hardest=first if second - low > clear else None,
+        scored=len(scored),
+        alike=high - low <= clear,
+    )
 
 
 def day_json(day: Day | None) -> dict[str, Any] | None:
     if day is None:
         return None
     return {"date": day.date.isoformat(), "function": day.function, "pain": rounded(day.pain, 2)}
-
-
-def scored_alike(best: Day | None, worst: Day | None) -> bool:
-    """Several days scored, all the same: no day is the best or the hardest."""
-    if best is None or worst is None or best.date == worst.date:
-        return False
-    return abs((day_score(best) or 0) - (day_score(worst) or 0)) < EPS
-
-
-def best_and_hardest_json(best: Day | None, worst: Day | None) -> dict[str, Any]:
-    """The JSON of the best and the hardest day, named only when the text names them."""
-    alike = scored_alike(best, worst)
-    return {
-        "best_day": None if alike else day_json(best),
-        "worst_day": None if alike else day_json(worst),
-        "days_scored_alike": alike,
-    }
 
 
 def day_text(day: Day | None) -> str:
@@ -245,14 +297,3 @@ def day_text(day: Day | None) -> str:
         if v is not None
     ]
     return f"{day_label(day.date)} ({', '.join(said)})"
-
-
-def best_and_hardest(best: Day | None, worst: Day | None) -> str:
-    """'Best day: ... Hardest day: ...', or why there is no such pair; '' with no scores."""
-    if best is None or worst is None:
-        return ""
-    if best.date == worst.date:
-        return f"Only one day has a score: {day_text(best)}."
-    if scored_alike(best, worst):
-        return "Every day scored about the same."
-    return f"Best day: {day_text(best)}. Hardest day: {day_text(worst)}."

@@ -13,16 +13,16 @@ from .measures import (
     COUNTS,
     SCALES,
     Count,
+    Standouts,
     Stat,
     arrow,
-    best_and_hardest_json,
-    best_day,
     compare,
     one,
     rounded,
+    said,
     series,
+    standouts,
     stat,
-    worst_day,
 )
 
 SCHOOL_LEVELS = tuple(v for v in SCHOOL if v != NO_SCHOOL)  # each counted: school_full, ...
@@ -61,9 +61,18 @@ class Period:
     counts: dict[str, Count]
     exercise: dict[str, int]  # minutes by kind, in SESSION_KINDS order
     goal: int | None
-    best: Day | None = None
-    worst: Day | None = None
+    standouts: Standouts
     notes: list[tuple[dt.date, str]] = field(default_factory=list)
+
+    @property
+    def best(self) -> Day | None:
+        """The day that stood out as the best, if one did (measures.Standouts)."""
+        return self.standouts.best
+
+    @property
+    def worst(self) -> Day | None:
+        """The day that stood out as the hardest, if one did."""
+        return self.standouts.hardest
 
     @property
     def exercise_total(self) -> int:
@@ -141,7 +150,7 @@ class Period:
                 "minutes_per_logged_day": self.exercise_per_day,
                 "goal_per_day": self.goal,
             },
-            **best_and_hardest_json(self.best, self.worst),
+            **self.standouts.as_json(),
             "day_notes": [{"date": d.isoformat(), "note": n} for d, n in self.notes],
         }
 
@@ -171,8 +180,7 @@ def period(days: list[Day], goal: int | None = None) -> Period:
         counts=counts,
         exercise={k: m for k, m in minutes.items() if m},
         goal=goal,
-        best=best_day(days),
-        worst=worst_day(days),
+        standouts=standouts(days),
         notes=[(d.date, d.day_note) for d in days if d.day_note],
     )
 
@@ -193,6 +201,13 @@ class Change:
     @property
     def arrow(self) -> str:
         return arrow(self.direction)
+
+    def text(self, counted: bool) -> str:
+        """'+4.0 better' for a mean; '↓ better' for a days-with count (`counted`), whose share
+        is not shown; a small change is the number or the arrow alone (measures.said)."""
+        if self.value is None:
+            return ""
+        return said(self.arrow if counted else f"{self.value:+.1f}", self.verdict)
 
     def as_json(self) -> dict[str, Any]:
         return {"change": self.value, "direction": self.direction, "verdict": self.verdict}

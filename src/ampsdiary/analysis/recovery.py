@@ -15,7 +15,7 @@ from ..daily import Day
 from ..streak import streak
 from .baseline import baseline_window, logged_dates, means, window_days
 from .explain import explain
-from .measures import EPS, best_and_hardest_json, iso, rounded, series
+from .measures import EPS, iso, rounded, series
 from .onsets import onsets, smooth
 from .period import Change, Period, changes, period
 
@@ -122,7 +122,7 @@ class Recovery:
             "last_7_days": _measures_json(self.last_7),
             "change_since_baseline": {name: c.value for name, c in self.changes.items()},
             "verdict_since_baseline": {name: c.verdict for name, c in self.changes.items()},
-            **best_and_hardest_json(self.best, self.worst),
+            **self.whole.standouts.as_json(),
             "exercise": {
                 "minutes_per_week": self.exercise_per_week,
                 "goal_per_week": None if self.goal is None else self.goal * 7,

@@ -17,11 +17,12 @@ from .measures import (
     SCALES,
     Measure,
     arrow,
-    best_and_hardest,
+    averages_note,
     compare,
     number,
     one,
-    one_day,
+    rounded,
+    said,
 )
 from .period import Period, changes, period
 
@@ -31,7 +32,7 @@ class Row:
     """One line of the summary table: display texts and whether the change is good.
 
     `verdict` is "better", "worse", "same" or None; `direction` (up/down/same) gives the
-    `arrow`.
+    `arrow`; `change` says both as the Change column shows it ('↑ better', '↓ -1.4').
     """
 
     label: str
@@ -39,6 +40,7 @@ class Row:
     last: str
     verdict: str | None
     direction: str | None = None
+    change: str = ""
 
     @property
     def arrow(self) -> str:
@@ -46,24 +48,28 @@ class Row:
 
 
 def _row(measure: Measure, label: str, this: str, last: str, a: Any, b: Any) -> Row:
+    """A compared row: a small change (no verdict) shows its size after the arrow, except a
+    days-with count's, whose share is not a number anyone reads."""
     direction, verdict = compare(measure, a, b)
-    return Row(label, this, last, verdict, direction)
+    amount = arrow(direction)
+    if verdict is None and direction not in (None, "same") and measure.name not in COUNTS:
+        amount += f" {rounded(a - b):+.1f}"
+    return Row(label, this, last, verdict, direction, said(amount, verdict))
 
 
 def _scale_rows(this: Period, last: Period, names: tuple[str, ...]) -> list[Row]:
     """Average (with its days) of each measure; lowest and highest too for function and pain,
-    judged as single days (measures.one_day)."""
+    single days judged by the same rule as the means."""
     rows = []
     for name in names:
         measure, now, before = SCALES[name], this.stats[name], last.stats[name]
         label = f"{measure.label} (average)"
         rows.append(_row(measure, label, now.text(), before.text(), now.mean, before.mean))
         if name in ("function", "pain"):
-            day = one_day(measure)
             for end in ("low", "high"):
                 a, b = getattr(now, end), getattr(before, end)
                 word = "lowest" if end == "low" else "highest"
-                rows.append(_row(day, f"{measure.label} {word}", _g(a), _g(b), a, b))
+                rows.append(_row(measure, f"{measure.label} {word}", _g(a), _g(b), a, b))
     return rows
 
 
@@ -85,7 +91,7 @@ def _exercise_rows(this: Period, last: Period) -> list[Row]:
     rows = [
         _row(
             EXERCISE,
-            "Exercise, minutes a logged day",
+            EXERCISE.label,
             this.exercise_text(),
             last.exercise_text(),
             this.mean("exercise"),
@@ -112,7 +118,7 @@ def _most_changed(this: Period, last: Period) -> dict[str, Any] | None:
         a, b = this.stats[name].mean, last.stats[name].mean
         direction, verdict = compare(m, a, b)
         if direction not in (None, "same"):
-            moves.append((abs(a - b) / m.step, -order, name, a, b, direction, verdict))
+            moves.append((abs(a - b) / m.real, -order, name, a, b, direction, verdict))
     if not moves:
         return None
     *_, name, a, b, direction, verdict = max(moves)
@@ -129,6 +135,7 @@ def _most_changed(this: Period, last: Period) -> dict[str, Any] | None:
 
 # The headline's words for each measure: function first (it improves first), then pain.
 # {change} is "5.1 -> 6.3"; "alone" is used when the week before has nothing to compare.
+# A small change ("up", "down": more than wobble, less than real) is said with no verdict.
 HEADLINE_WORDS = {
     "function": {
         "none": "No function scores this week.",
@@ -136,6 +143,8 @@ HEADLINE_WORDS = {
         "better": "You did more this week: function {change}.",
         "worse": "A harder week: function {change}. Hard weeks happen; keep moving.",
         "same": "Function about the same ({change}).",
+        "up": "Function a little higher ({change}).",
+        "down": "Function a little lower ({change}).",
     },
     "pain": {
         "none": "No pain scores this week.",
@@ -143,6 +152,8 @@ HEADLINE_WORDS = {
         "better": "Pain eased ({change}).",
         "worse": "Pain was higher ({change}).",
         "same": "Pain about the same ({change}).",
+        "up": "Pain a little higher ({change}).",
+        "down": "Pain a little lower ({change}).",
     },
 }
 
@@ -166,8 +177,8 @@ def _words(name: str, this: Period, last: Period) -> str:
         return words["none"]
     if b is None:
         return words["alone"].format(now=number(a))
-    verdict = compare(SCALES[name], a, b)[1] or "same"
-    return words[verdict].format(change=f"{number(b)} -> {number(a)}")
+    direction, verdict = compare(SCALES[name], a, b)
+    return words[verdict or direction].format(change=f"{number(b)} -> {number(a)}")
 
 
 @dataclass
@@ -203,7 +214,15 @@ class WeekSummary:
     @property
     def best_and_hardest(self) -> str:
         """The best and the hardest day in one sentence, or why there is no such pair."""
-        return best_and_hardest(self.best_day, self.worst_day)
+        return self.this.standouts.text()
+
+    @property
+    def footnote(self) -> str:
+        """What the table's '(3 days)' means, with a count from this table, and what its
+        blank cells mean when it has some."""
+        stats = [p.stats[name] for p in (self.this, self.last) for name in SCALES]
+        blanks = any("" in (r.this, r.last) for r in self.rows[1:])
+        return averages_note(stats, blanks)
 
     @property
     def most_changed_text(self) -> str:

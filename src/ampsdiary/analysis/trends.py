@@ -9,10 +9,13 @@ from typing import Any
 from ..daily import Day
 from ..dates import iso_week
 from ..errors import DiaryError
-from .measures import EXERCISE, SCALES, Measure, compare, number, one, rounded
+from .measures import EXERCISE, SCALES, Measure, compare, number, one, rounded, said
 from .period import Period, period
 
 BLOCKS = "▁▂▃▄▅▆▇█"
+# The headers of TrendRow.cells, in the terminal and in every report; Trends.key says what
+# the short ones mean.
+HEADERS = ("Days", "Func", "±base", "Pain", "±base", "Allodynia", "Sleep", "Mood", "Exercise")
 BY = ("week", "month")
 MEASURES: dict[str, Measure] = {
     **{n: SCALES[n] for n in ("function", "pain", "allodynia", "sleep", "mood")},
@@ -77,11 +80,12 @@ class TrendRow:
     verdict: dict[str, str | None]  # that change: better, worse, same or None
 
     def since(self, name: str) -> str:
-        """'+0.8 better': the change since the baseline in words, so no colour is needed."""
+        """'+2.8 better', '+0.4 same' or a small change's number alone ('+1.4'): the change
+        since the baseline in words, so no colour is needed."""
         delta = self.change[name]
         if delta is None:
             return ""
-        return f"{rounded(delta):+.1f} {self.verdict[name] or ''}".strip()
+        return said(f"{rounded(delta):+.1f}", self.verdict[name])
 
     def cells(self) -> list[str]:
         """Days, function and pain with their change, touch, sleep, mood, exercise a day:
@@ -121,6 +125,20 @@ class Trends:
             name: sparkline([r.period.mean(name) for r in self.rows], m.low, m.high)
             for name, m in MEASURES.items()
         }
+
+    def key(self) -> str:
+        """What the short headers mean, said only for the columns that show something."""
+        said = [f"Means of the days logged; Days = days logged of the days in the {self.by}."]
+        if any(r.since(n) for r in self.rows for n in ("function", "pain")):
+            base = ", ".join(
+                f"{n} {number(v)}" if v is not None else f"{n} not scored"
+                for n, v in self.baseline.items()
+                if n in ("function", "pain")
+            )
+            said.append(f"±base = change since the baseline ({base}).")
+        if any(r.period.exercise_per_day is not None for r in self.rows):
+            said.append("Exercise = minutes a logged day.")
+        return " ".join(said)
 
     def as_json(self) -> dict[str, Any]:
         return {

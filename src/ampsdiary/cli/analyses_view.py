@@ -5,19 +5,19 @@ Imported only when one of those commands runs, so `nudge` and logging stay quick
 
 from __future__ import annotations
 
-from rich import box
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from ..analysis.baseline import BASELINE_SOURCES
-from ..analysis.measures import ALL_MEASURES, COUNTS, best_and_hardest, number, plural
+from ..analysis.explain import PATTERN_WORDS, lag_sentence
+from ..analysis.measures import ALL_MEASURES, COUNTS, number, plural
 from ..analysis.period import Change
 from ..analysis.recovery import Recovery
 from ..analysis.summary import WeekSummary
-from ..analysis.trends import MEASURES, TrendRow, Trends
+from ..analysis.trends import HEADERS, MEASURES, TrendRow, Trends
 from ..dates import day_label
 from ..dates import span_label as label
+from .tables import Column, fit
 
 STYLES = {"better": "green", "worse": "red", "same": "dim"}
 
@@ -27,30 +27,13 @@ def _change(text: str, verdict: str | None) -> Text:
     return Text(text, style=STYLES.get(verdict or "", ""))
 
 
-def _table(*columns: tuple[str, str], no_wrap: bool = False, gap: int = 2) -> Table:
-    """A table of (title, justify) columns `gap` spaces apart (the box's own space is one),
-    with no padding at the edges, so 80 columns hold every row."""
-    table = Table(
-        box=box.SIMPLE_HEAD,
-        show_edge=False,
-        pad_edge=False,
-        padding=(0, gap - 1),
-        collapse_padding=True,
-    )
-    for name, justify in columns:
-        table.add_column(name, justify=justify, no_wrap=no_wrap)
-    return table
-
-
 def summary(s: WeekSummary, out: Console) -> None:
     so_far = f" (so far: to {day_label(s.this.end)})" if s.this.end < s.end else ""
     out.print(f"Week {label(s.start, s.end)}{so_far}", markup=False)
     out.print(Text(s.headline, style="bold"))
-    table = _table(("", "left"), ("This week", "right"), ("Last week", "right"), ("Change", "left"))
-    for row in s.rows:
-        word = f"{row.arrow} {row.verdict or ''}".strip()
-        table.add_row(row.label, row.this, row.last, _change(word, row.verdict))
-    out.print(table)
+    columns = [Column("", "left", wraps=True), Column("This week"), Column("Week before")]
+    rows = [[r.label, r.this, r.last, _change(r.change, r.verdict)] for r in s.rows]
+    _print(out, fit([*columns, Column("Change", "left")], rows, out.width))
     for line in (s.best_and_hardest, s.most_changed_text):
         if line:
             out.print(line, markup=False)
@@ -58,10 +41,19 @@ def summary(s: WeekSummary, out: Console) -> None:
         out.print("Notes:")
         for date, note in s.notes:
             out.print(f"  {day_label(date)}: {note}", markup=False)
-    out.print("Averages are of the days logged; (6 days) says how many.")
+    if s.footnote:
+        out.print(s.footnote, markup=False)
 
 
-TREND_COLUMNS = ("Days", "Func", "±base", "Pain", "±base", "Touch", "Sleep", "Mood", "Ex/day")
+def _print(out: Console, tables: list) -> None:
+    """Tables one under the other, a blank line between the parts of a stacked one."""
+    for n, table in enumerate(tables):
+        if n:
+            out.print()
+        out.print(table)
+
+
+TREND_COLUMNS = HEADERS
 BETTER_WORDS = {"up": "higher is better", "down": "lower is better"}
 
 
@@ -75,36 +67,37 @@ def _trend_cells(row: TrendRow) -> list[str | Text]:
 
 def trends(t: Trends, out: Console) -> None:
     first = "Week of" if t.by == "week" else "Month"
-    columns = ((name, "right") for name in TREND_COLUMNS)
-    table = _table((first, "left"), *columns, no_wrap=True, gap=1)  # ten columns in 80
-    for row in t.rows:
-        title = day_label(row.period.start) if t.by == "week" else row.label
-        table.add_row(title, *_trend_cells(row))
-    out.print(table)
-    base = ", ".join(
-        f"{n} {number(v)}" if v is not None else f"{n} not scored"
-        for n, v in t.baseline.items()
-        if n in ("function", "pain")
-    )
-    out.print(
-        f"Means of the days logged; ±base = change since the baseline ({base}). "
-        "Touch = allodynia, Ex/day = exercise minutes a logged day.",
-        markup=False,
-    )
+    columns = [Column(first, "left"), *(Column(name) for name in TREND_COLUMNS)]
+    rows = [
+        [day_label(row.period.start) if t.by == "week" else row.label, *_trend_cells(row)]
+        for row in t.rows
+    ]
+    _print(out, fit(columns, rows, out.width, gap=1, stack=True))  # ten columns in 80
+    out.print(t.key(), markup=False)
+    _sparklines(t, out)
+
+
+def _sparklines(t: Trends, out: Console) -> None:
+    """A line per measure: its label, its blocks and which way is better; in a terminal too
+    narrow for that, the label over the blocks, which wrap at its edge."""
     width = max(len(m.label) for m in MEASURES.values())
     for name, line in t.sparklines().items():
         if not line.strip():
             continue  # never logged in these periods
         better = BETTER_WORDS.get(MEASURES[name].better or "", "")
-        out.print(f"{MEASURES[name].label:<{width}} {line}  {better}".rstrip(), markup=False)
+        said = f"{MEASURES[name].label:<{width}} {line}  {better}".rstrip()
+        if len(said) <= out.width:
+            out.print(said, markup=False)
+            continue
+        out.print(f"{MEASURES[name].label} ({better or 'neither way is better'}):", markup=False)
+        room = max(1, out.width - 2)
+        for start in range(0, len(line), room):
+            out.print(f"  {line[start : start + room]}", markup=False)
 
 
 def _since(name: str, change: Change) -> Text:
-    """'+4.0 better' for a mean; '↓ better' for a days-with count, whose share is not shown."""
-    if change.value is None:
-        return Text("")
-    amount = change.arrow if name in COUNTS else f"{change.value:+.1f}"
-    return _change(f"{amount} {change.verdict or ''}".strip(), change.verdict)
+    """The change in the colour of its verdict (Change.text says it in words too)."""
+    return _change(change.text(name in COUNTS), change.verdict)
 
 
 def _onset(r: Recovery, name: str) -> str:
@@ -121,6 +114,14 @@ def _onset(r: Recovery, name: str) -> str:
     return f"not yet (on target since {since}; lasting if it holds to {until})"
 
 
+def _pattern(r: Recovery) -> str:
+    """The pattern in words; a measure the baseline cannot judge leaves it untold."""
+    unjudged = [name for name in ("function", "pain") if r.baseline[name] is None]
+    if unjudged:
+        return f"cannot tell without {' and '.join(unjudged)} scores in the baseline"
+    return PATTERN_WORDS[r.pattern]
+
+
 def recovery(r: Recovery, out: Console) -> None:
     out.print(
         f"{label(r.dates[0], r.dates[-1])}: {r.days_logged} of {plural(len(r.dates), 'day')} "
@@ -132,23 +133,20 @@ def recovery(r: Recovery, out: Console) -> None:
         f"({plural(r.baseline_days, 'day')} logged; {BASELINE_SOURCES[r.baseline_source]}).",
         markup=False,
     )
-    table = _table(
-        ("", "left"), ("Baseline", "right"), ("Last 7 days", "right"), ("Change", "right")
-    )
-    for name, change in r.changes.items():
-        base, recent = r.baseline_period.text(name), r.last_7.text(name)
-        table.add_row(ALL_MEASURES[name].label, base, recent, _since(name, change))
-    out.print(table)
+    columns = [Column("", "left", wraps=True), Column("Baseline"), Column("Last 7 days")]
+    rows = [
+        [ALL_MEASURES[n].label, r.baseline_period.text(n), r.last_7.text(n), _since(n, c)]
+        for n, c in r.changes.items()
+    ]
+    _print(out, fit([*columns, Column("Change")], rows, out.width))
     for what, name in (("Function improved from:", "function"), ("Pain eased from:", "pain")):
         out.print(f"{what:<23} {_onset(r, name)}", markup=False)
-    lag = r.lag_days
-    said = "" if lag is None else f"Lag: {plural(lag, 'day')} (pain onset - function onset). "
-    out.print(f"{said}Pattern: {r.pattern}.", markup=False)
+    out.print(f"{lag_sentence(r)}Pattern: {_pattern(r)}.", markup=False)
     out.print()
     out.print(r.explain(), markup=False)
     out.print()
-    if r.best:
-        out.print(best_and_hardest(r.best, r.worst), markup=False)
+    if said := r.whole.standouts.text():
+        out.print(said, markup=False)
     if r.exercise_per_week is not None:
         goal = "" if r.goal is None else f" (goal {r.goal * 7}: {r.goal} a day)"
         out.print(

@@ -170,7 +170,7 @@ def field_metavar(name: str) -> str:
 
 # The version of every --json document (docs/json.md): bump it when a key changes meaning or
 # is removed; adding a key does not bump it.
-JSON_SCHEMA_VERSION = 1
+JSON_SCHEMA_VERSION = 2
 
 
 def emit(as_json: bool, data: dict[str, Any], render: Callable[[Console], None]) -> None:

@@ -6,51 +6,54 @@ import datetime as dt
 from typing import Annotated
 
 import typer
-from rich import box
-from rich.console import Console
+from rich.console import Console, Group
 from rich.table import Table
 
 from .. import daily
+from ..analysis.measures import plural
 from ..dates import DATE_HELP, day_label, parse_date, today
 from ..validate import whole_number
 from ..vocabulary import FIELDS
 from .common import JsonOption, cell, emit, friendly_errors, opened
+from .tables import Column, fit
 
+# Short headers, each the field's own word ('Worst' for worst pain, 'Func' for function):
+# the eleven columns fit 100 terminal columns, and a narrower terminal stacks them.
 COLUMNS = (
-    ("Date", "left"),
-    ("Pain", "right"),
-    ("Worst", "right"),
-    ("Func", "right"),
-    ("Touch", "right"),
-    ("Swell", "left"),
-    ("Skin", "left"),
-    ("School", "left"),
-    ("Sport", "left"),
-    ("Friends", "left"),
-    ("Ex min", "right"),
+    Column("Date", "left"),
+    Column("Pain"),
+    Column("Worst"),
+    Column("Func"),
+    Column("Allodynia"),
+    Column("Swelling", "left"),
+    Column("Skin", "left", wraps=True),
+    Column("School", "left"),
+    Column("Sport", "left"),
+    Column("Friends", "left"),
+    Column("Exercise"),
 )
 
 
-def day_table(days: list[daily.Day]) -> Table:
-    """Pain is the day's mean, Worst its highest, Touch the allodynia mean, Func function."""
-    # The box's column separator is the only gap, so 11 columns fit an 80-column terminal.
-    table = Table(title="Your diary", box=box.SIMPLE_HEAD, padding=0, show_edge=False)
-    for name, justify in COLUMNS:
-        wraps = name == "Skin"
-        table.add_column(
-            name,
-            justify=justify,
-            no_wrap=not wraps,
-            min_width=10 if wraps else None,
-            overflow="fold",
-        )
-    for d in days:
-        table.add_row(
+def day_rows(days: list[daily.Day]) -> list[list[str]]:
+    """Pain is the day's mean, Worst its highest, Allodynia its mean, Exercise its minutes."""
+    return [
+        [
             day_label(d.date),
             *map(cell, (d.pain, d.worst, d.function, d.allodynia, d.swelling, d.skin or None)),
             *map(cell, (d.school, d.sport, d.social, d.exercise_minutes)),
-        )
-    return table
+        ]
+        for d in days
+    ]
+
+
+def _key(rows: list[list[str]]) -> str:
+    """What the page's numbers mean, said only for what it shows."""
+    said = ["Pain is the day's average and Worst its worst pain."]
+    if any(r[-1] for r in rows):
+        said.append("Exercise is minutes that day.")
+    if any("" in r[1:] for r in rows):
+        said.append("Blank = not logged.")
+    return " ".join(said)
 
 
 def show(
@@ -68,13 +71,17 @@ def show(
     logged = sum(d.logged for d in rows)
 
     def render(out: Console) -> None:
-        out.print(day_table(rows))
-        out.print(f"{logged} of {len(rows)} days logged. Blank = not logged.")
+        cells = day_rows(rows)
+        tables = fit(list(COLUMNS), cells, out.width, gap=1, stack=True, title="Your diary")
+        for n, table in enumerate(tables):
+            out.print(table if n == 0 else Group("", table))
+        out.print(f"{logged} of {plural(len(rows), 'day')} logged. {_key(cells)}", markup=False)
 
     emit(as_json, {"days": [d.as_json() for d in rows], "days_logged": logged}, render)
 
 
 ACTIONS = {"add": "added", "edit": "changed", "delete": "deleted"}
+UNDONE = {"add": "put back", "edit": "changed back", "delete": "taken out"}  # by `undo`
 # Bookkeeping, not what was logged (updated_at: in rows deleted before migration m002).
 INTERNAL = ("id", "uid", "date", "recorded_at", "updated_at", "changed_at")
 
@@ -90,6 +97,14 @@ def _what(change: dict) -> str:
     if name not in FIELDS:
         return name
     return FIELDS[name].label if row == "day" else f"{FIELDS[name].label} ({row})"
+
+
+def _action(change: dict) -> str:
+    """'changed', or for an undo what it did and which change it undid: 'put back (undo #41)'."""
+    source = change["source"] or ""
+    if source.startswith("undo"):
+        return f"{UNDONE.get(change['action'], change['action'])} ({source})"
+    return ACTIONS.get(change["action"], change["action"])
 
 
 def _value(value: object) -> str:
@@ -115,12 +130,15 @@ def history(
     ] = False,
     as_json: JsonOption = False,
 ) -> None:
-    """Show what was changed or deleted, with the old values."""
+    """Show what was changed or deleted, with the old values.
+
+    Each change has an id: `ampsdiary undo ID` puts back what it changed or deleted.
+    """
     day = parse_date(date, "DATE") if date else None
     with opened(ctx) as diary:  # parents may look at this screen too: private on request
         changes = diary.history(day, private=private)
-    if not added:
-        changes = [c for c in changes if c["action"] != "add"]
+    if not added:  # a row put back by `undo` is an addition the day's story needs
+        changes = [c for c in changes if c["action"] != "add" or _action(c) != "added"]
 
     def render(out: Console) -> None:
         if not changes:
@@ -129,15 +147,16 @@ def history(
             )
             return
         table = Table(title="Changes (old values are kept)", title_justify="left")
-        for name in ("Changed at", "Day", "What", "Action", "Old", "New"):
+        for name in ("Id", "Changed at", "Day", "What", "Action", "Old", "New"):
             table.add_column(name, overflow="fold")
         for c in changes:
             changed = dt.datetime.fromisoformat(c["changed_at"]).astimezone()  # UTC to local
             table.add_row(
+                str(c["id"]),
                 f"{day_label(changed.date())} {changed:%H:%M}",
                 day_label(dt.date.fromisoformat(c["date"])) if c["date"] else "",
                 _what(c),
-                ACTIONS.get(c["action"], c["action"]),
+                _action(c),
                 _value(c["old_value"]),
                 _value(c["new_value"]) if c["new_value"] is not None else "",
             )

@@ -9,6 +9,7 @@ days earlier"). Exercise minutes sit behind as light bars on their own axis.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import textwrap
 from typing import TYPE_CHECKING, Any
 
@@ -165,6 +166,41 @@ def _lag(recovery: Recovery, view: View) -> tuple[dt.date, dt.date] | None:
     return _clip(onsets[0], onsets[1], view)
 
 
+def _cut(recovery: Recovery, view: View) -> bool:
+    """The lag runs on past the shown days: its first onset is before them."""
+    onsets = sorted(d for d in (recovery.function_onset, recovery.pain_onset) if d)
+    return len(onsets) == 2 and onsets[0] < view[0] <= onsets[1]
+
+
+def _gap(dates: list[dt.date], smoothed: list[float | None]) -> bool:
+    """A break in a mean line: more unknown days in a row than the line bridges, between
+    two known ones (style.mean_line)."""
+    known = [d for d, v in zip(dates, smoothed, strict=True) if v is not None]
+    return any((b - a).days > style.BRIDGE_DAYS + 1 for a, b in itertools.pairwise(known))
+
+
+def how_to_read(days: list[Day], recovery: Recovery) -> str:
+    """The caption of the picture of `days`, naming only what it draws: a gap, the
+    baseline band and the lag's span each when they are shown."""
+    view = (days[0].date, days[-1].date)
+    said = "Bold lines are 7-day averages, faint points single days"
+    shown = [d for d in recovery.dates if view[0] <= d <= view[1]]
+    for smoothed in (recovery.function_smooth, recovery.pain_smooth):
+        by_date = dict(zip(recovery.dates, smoothed, strict=True))
+        if _gap(shown, [by_date[d] for d in shown]):
+            said += "; a gap is a stretch with too few days logged for an average"
+            break
+    parts = []
+    if _clip(recovery.baseline_start, recovery.baseline_end, view):
+        parts.append("the grey band is the baseline")
+    if _lag(recovery, view):
+        parts.append("the hatched span the lag between the two onsets")
+    if not parts:
+        return said + "."
+    more = ", ".join(parts)
+    return f"{said}. {more[0].upper()}{more[1:]}."
+
+
 def _place(day: dt.date, view: View) -> float:
     """Where a day sits across the shown span, 0 (left edge) to 1 (right edge)."""
     return (day - view[0]).days / max(1, (view[1] - view[0]).days)
@@ -180,7 +216,14 @@ def _onsets(ax: Any, recovery: Recovery, view: View) -> None:
         (recovery.function_onset, style.FUNCTION, "function up", recovery.pain_onset),
         (recovery.pain_onset, style.PAIN, "pain down", recovery.function_onset),
     ):
-        if onset is None or not view[0] <= onset <= view[1]:
+        if onset is None or onset > view[1]:
+            continue
+        if onset < view[0]:  # said at the left edge, so the lag is not read as shorter
+            shown = beside(
+                ax, _at(view[0]) - HALF_DAY, (10.4, 9.5), f" ← {words} from {day_label(onset)} ",
+                "left", avoid=shown, va="center", fontsize=8.5, color=look["color"],
+                fontweight="bold", bbox=BOX,
+            )  # fmt: skip
             continue
         ax.vlines(
             onset, BOTTOM, ARROW, colors=look["color"], linestyles=look["linestyle"], linewidth=1.3
@@ -197,19 +240,25 @@ def _onsets(ax: Any, recovery: Recovery, view: View) -> None:
 
 def _lag_label(ax: Any, recovery: Recovery, view: View) -> None:
     """The lag's name over a double arrow, or in the top right corner when there is no lag;
-    on white, so neither the onset lines nor the shading run through its words."""
+    on white, so neither the onset lines nor the shading run through its words. A lag that
+    began before the shown days gets an arrow with one head, from the edge, and says so."""
     name = lag_label(recovery)
     bold = {"fontsize": 9, "fontweight": "bold", "va": "bottom", "bbox": BOX}
     if not (lag := _lag(recovery, view)):
         ax.text(1, 11.5, name, ha="right", transform=ax.get_yaxis_transform(), **bold)
         return
     first, second = lag
+    cut = _cut(recovery, view)
+    start: Any = first
     arrow = {"arrowstyle": "<->", "color": style.INK, "linewidth": 1}
-    ax.annotate("", (first, ARROW), (second, ARROW), arrowprops=arrow)
+    if cut:
+        start, name = _at(first) - HALF_DAY, f"{name}, from before this chart"
+        arrow |= {"arrowstyle": "->", "linestyle": "--"}
+    ax.annotate("", (second, ARROW), (start, ARROW), arrowprops=arrow)
     middle = first + (second - first) / 2
     where = _place(middle, view)
     if where < 0.2:
-        ax.text(first, 11.5, name, ha="left", **bold)
+        ax.text(start, 11.5, name, ha="left", **bold)
     elif where > 0.8:
         ax.text(second, 11.5, name, ha="right", **bold)
     else:

@@ -15,27 +15,20 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..analysis.explain import lag_label
-from ..analysis.measures import COUNTS, SCALES, iso, number
+from ..analysis.measures import COUNTS, SCALES, averages_note, iso, number
 from ..analysis.period import Period, period
 from ..analysis.recovery import Recovery
 from ..analysis.summary import week_summary
-from ..analysis.trends import trends
+from ..analysis.trends import HEADERS, trends
 from ..daily import Day
 from ..dates import day_label
 from ..dates import span_label as label
+from ..plots.recovery import how_to_read
 
-WEEK_COLUMNS = (
-    "Week of", "Days", "Function", "± base", "Pain", "± base", "Touch", "Sleep", "Mood", "Ex/day",
-)  # fmt: skip
-HOW_TO_READ = (
-    "Bold lines are 7-day averages, faint points single days; a gap is a stretch with too few "
-    "days logged for an average. "
-    "The grey band is the baseline week, the hatched span the lag between the two onsets."
-)
-FOOTER = (
-    "Averages are of the days logged; (6 days) says how many. Blank = not logged. "
-    "Private notes are never included."
-)
+WEEK_COLUMNS = ("Week of", *HEADERS)
+# True of every page. What a table's "(3 days)" means is said under it, or, on the weekly
+# report's one page, in its footer, with a count from that page.
+FOOTER = "Private notes are never included."
 
 
 @dataclass(frozen=True)
@@ -117,7 +110,7 @@ def _who(settings: dict[str, str]) -> str:
 def _chart(days: list[Day], recovery: Recovery, goal: int | None, numbers: bool) -> Chart:
     """The picture, and with `numbers` one row per week of function and pain means."""
     if not numbers:
-        return Chart(days, recovery, HOW_TO_READ, None)
+        return Chart(days, recovery, how_to_read(days, recovery), None)
     rows = [
         (
             day_label(row.period.start),
@@ -186,7 +179,7 @@ def weekly(
     dates = f"Week {summary.start.isocalendar().week}, {label(summary.start, summary.end)}"
     if this[-1].date < summary.end:
         dates += f" (so far: to {day_label(this[-1].date)})"
-    rows = [(r.label, r.this, r.last, f"{r.arrow} {r.verdict or ''}".strip()) for r in summary.rows]
+    rows = [(r.label, r.this, r.last, r.change) for r in summary.rows]
     table = Table(
         ("", "This week", "Week before", "Change"), rows, [r.verdict for r in summary.rows]
     )
@@ -200,7 +193,8 @@ def weekly(
         *_notes(summary.notes, fit=True),
     ]
     data = {"summary": summary.as_json(), "recovery": _recovery_json(recovery)}
-    return Report("Weekly report", _who(settings), dates, blocks, FOOTER, data)
+    footer = f"{summary.footnote} {FOOTER}".strip()  # one page: its footer can say it all
+    return Report("Weekly report", _who(settings), dates, blocks, footer, data)
 
 
 def _recovery_json(recovery: Recovery) -> dict[str, Any]:
@@ -213,8 +207,9 @@ def _recovery_json(recovery: Recovery) -> dict[str, Any]:
     }
 
 
-def _whole(p: Period) -> Table:
-    """The period's averages and day counts, each with the days it rests on."""
+def _whole(p: Period) -> list[Block]:
+    """The period's averages and day counts, each with the days it rests on, and what its
+    '(N days)' means."""
     rows: list[tuple[str, ...]] = [("Days logged", f"{p.days_logged} of {p.calendar_days}")]
     for name, measure in SCALES.items():
         s = p.stats[name]
@@ -222,7 +217,9 @@ def _whole(p: Period) -> Table:
         if name in ("function", "pain") and s.days:
             rows.append((f"{measure.label} lowest – highest", f"{s.low:g} – {s.high:g}"))
     rows += [(m.label, p.counts[n].text()) for n, m in COUNTS.items() if n in p.counts]
-    return Table(("", "Whole period"), rows + _exercise_rows(p))
+    rows += _exercise_rows(p)
+    note = averages_note(p.stats.values(), any(not r[1] for r in rows))
+    return [Table(("", "Whole period"), rows), *([Text(note, "small")] if note else [])]
 
 
 def _exercise_rows(p: Period) -> list[tuple[str, ...]]:
@@ -234,13 +231,12 @@ def _exercise_rows(p: Period) -> list[tuple[str, ...]]:
     ]
 
 
-def _week_rows(days: list[Day], recovery: Recovery, goal: int | None) -> Table:
-    """Therapist's view: each week's means and their change since the baseline."""
-    rows = [
-        (day_label(row.period.start), *row.cells())
-        for row in trends(days, "week", recovery.baseline, goal).rows
-    ]
-    return Table(WEEK_COLUMNS, rows)
+def _week_rows(days: list[Day], recovery: Recovery, goal: int | None) -> list[Block]:
+    """Therapist's view: each week's means and their change since the baseline, and what the
+    table's short headers mean."""
+    weeks = trends(days, "week", recovery.baseline, goal)
+    rows = [(day_label(row.period.start), *row.cells()) for row in weeks.rows]
+    return [Table(WEEK_COLUMNS, rows), Text(weeks.key(), "small")]
 
 
 def longer(
@@ -254,14 +250,9 @@ def longer(
         Heading(f"Function and pain, {label(days[0].date, days[-1].date)}"),
         _chart(days, recovery, goal, numbers=False),
         Heading("Week by week"),
-        _week_rows(days, recovery, goal),
-        Text(
-            "± base = change since the baseline week; Touch = allodynia; "
-            "Ex/day = exercise minutes a logged day.",
-            "small",
-        ),
+        *_week_rows(days, recovery, goal),
         Heading("The whole period"),
-        _whole(whole),
+        *_whole(whole),
         *_notes(whole.notes),
     ]
     data = {"period": whole.as_json(), "recovery": _recovery_json(recovery)}
