@@ -185,3 +185,11 @@ def test_a_daily_table_alone_refuses_a_mean_it_cannot_make_an_entry_of(run, sour
     assert result.exit_code == 2  # 14 Nov's pain is the mean of 5 and 6
     assert "days.csv line 2, pain: '5.5' is not a whole number" in result.output
     assert "import the bundle" in result.output
+
+
+def test_a_row_with_more_cells_than_the_header_is_a_problem_not_a_guess(run, tmp_path):
+    made = tmp_path / "shifted.csv"
+    made.write_text("date,pain,note\n2026-11-10,4,fine\n2026-11-11,5,a note, with a comma\n")
+    result = run("--db", str(tmp_path / "d.db"), "import", str(made))
+    assert result.exit_code == 2
+    assert "shifted.csv line 3, row: has 4 cells; the header names 3" in result.output

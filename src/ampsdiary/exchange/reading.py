@@ -200,6 +200,11 @@ def _table(incoming: Incoming, text: str, name: str, bundle: bool = False) -> No
         raise DiaryError("FILE", name, "has no column the diary knows; see docs/data-dictionary.md")
     for row in reader:
         where = f"{name} line {reader.line_num}"
+        if None in row:  # more cells than the header names: which column is which?
+            cells = len(header) + len(row[None])
+            error = DiaryError("row", None, f"has {cells} cells; the header names {len(header)}")
+            incoming.problem(where, error)
+            continue
         values = {k: _cell(v) for k, v in row.items() if k and isinstance(v, str)}
         _patient(incoming, where, values.get("patient_id"))
         if kind == "day":
