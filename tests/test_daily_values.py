@@ -68,7 +68,7 @@ def test_a_delete_that_cannot_keep_history_deletes_nothing(run, db_path):
     run("exercise", "physio", "20", "-d", "1d")
     refuse_history(db_path)
     before = rows(db_path)
-    result = run("delete", "yesterday")
+    result = run("delete", "yesterday", "--yes")
     assert result.exit_code == 1 and "nothing was changed" in result.output
     assert rows(db_path) == before
 

@@ -17,7 +17,8 @@ SECRET = "nobody-may-read-this"
 # Every public method of Diary that writes, or is not a read of the diary's contents.
 NOT_READS = {
     "add_all", "close", "delete", "delete_day", "edit", "log", "save", "set_setting",
-    "transaction", "untouched_demo", "is_empty", "path", "problems", "store",
+    "transaction", "untouched_demo", "is_empty", "path", "problems", "store", "undo",
+    "last_changes",
 }  # fmt: skip
 
 
@@ -48,6 +49,7 @@ def reads(diary: Diary) -> dict:
         "settings": diary.settings(),
         "exercise_goal": diary.exercise_goal(),
         "day_minutes": diary.day_minutes(DAY),
+        "repeats": diary.repeats(1),
         "treatment_start": diary.treatment_start(),
         "week": diary.week(DAY - dt.timedelta(days=DAY.weekday())),
         "span": diary.span(None, None, "test"),

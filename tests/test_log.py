@@ -74,7 +74,7 @@ def test_exercise_session(run, db_path):
 
 def test_help_says_what_to_type_for_each_flag(run):
     out = run("log", "--help").output
-    for shown in ("--pain 0-10", "--sleep 0-24", "--where LIST", "--school WORD", "--time HH:MM"):
+    for shown in ("--pain 0-10", "--sleep 0-16", "--where LIST", "--school WORD", "--time HH:MM"):
         assert shown in out
     assert "<str>" not in out
 

@@ -94,7 +94,7 @@ def test_ids_are_never_given_again(run, migrated):
     assert highest == 3  # entries 2 and 3 were deleted; 2 was given again by m001
     assert run("--db", str(path), "log", "--pain", "4", "--date", "2026-11-17").exit_code == 0
     assert max(r["id"] for r in raw(path, "entries")) == 4
-    assert run("--db", str(path), "delete", "--entry", "4").exit_code == 0
+    assert run("--db", str(path), "delete", "--entry", "4", "--yes").exit_code == 0
     assert run("--db", str(path), "log", "--pain", "5", "--date", "2026-11-17").exit_code == 0
     assert max(r["id"] for r in raw(path, "entries")) == 5  # not 4 again
 

@@ -127,7 +127,7 @@ def test_opening_a_diary_does_not_import_numpy(tmp_path):
 def test_history_hides_private_notes_unless_asked(run):
     run("log", "--function", "5", "--private-note", "SECRET-A", "--date", "mon")
     run("log", "--private-note", "SECRET-B", "--date", "mon")
-    run("delete", "mon")
+    run("delete", "mon", "--yes")
     for args in (("history",), ("history", "--json")):
         output = run(*args).output
         assert "SECRET" not in output and "(private)" in output

@@ -42,7 +42,7 @@ def test_show_json_has_the_same_numbers(run):
 def test_delete_day_keeps_the_old_values_in_history(run, db_path):
     run("log", "--pain", "5", "--function", "4", "--private-note", "mine", "--date", "mon")
     run("exercise", "aerobic", "30", "--date", "mon")
-    result = run("delete", "mon")
+    result = run("delete", "mon", "--yes")
     assert result.exit_code == 0, result.output
     assert "1 entry, 1 session, 1 day record" in result.output
     assert json.loads(run("show", "--json", "--days", "3").output)["days_logged"] == 0
@@ -55,7 +55,7 @@ def test_delete_day_keeps_the_old_values_in_history(run, db_path):
 def test_delete_one_entry_by_id(run, db_path):
     run("log", "--pain", "5")
     run("log", "--pain", "7")
-    assert run("delete", "--entry", "1").exit_code == 0
+    assert run("delete", "--entry", "1", "--yes").exit_code == 0
     with sqlite3.connect(db_path) as conn:
         assert conn.execute("select id, pain from entries").fetchall() == [(2, 7)]
     shown = run("history").output
@@ -156,7 +156,7 @@ def test_history_speaks_the_diary_words_not_the_database(run):
     run("exercise", "physio", "30", "--date", "yesterday")
     run("edit", "--day", "yesterday", "day-note", "better")
     run("edit", "--session", "1", "kind", "aerobic")
-    run("delete", "yesterday")
+    run("delete", "yesterday", "--yes")
     out = run("history").output
     for said in ("Day note", "Kind (session #1)", "changed", "deleted", "Tue 17 Nov", "function 5"):
         assert said in out

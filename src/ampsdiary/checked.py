@@ -109,3 +109,16 @@ def check_day_minutes(date: dt.date, logged: int, adding: list[int]) -> None:
             "minutes", str(sum(adding)),
             f"would make {total} minutes on {day_label(date)}; {DAY_MINUTES.describe()}",
         )  # fmt: skip
+
+
+def minutes_by_date(sessions: list[Row]) -> dict[dt.date, list[int]]:
+    """The minutes of bulk-loaded sessions, by day (a date that is no date is the store's
+    to refuse)."""
+    found: dict[dt.date, list[int]] = {}
+    for row in sessions:
+        try:
+            date = dt.date.fromisoformat(str(row["date"]))
+        except ValueError:
+            continue
+        found.setdefault(date, []).append(row["minutes"])
+    return found

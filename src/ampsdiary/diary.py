@@ -28,7 +28,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import daily, spans
+from . import checked, daily, sameday, spans
+from . import undo as undoing
 from .checked import FIELDS_OF, REQUIRED, Log, check_day_minutes, check_log, check_row, only
 from .errors import DiaryError
 from .settings import check_key, check_value
@@ -163,19 +164,14 @@ class Diary:
         Rows carry their `date` (ISO text) and, for entries, `time`; a day already in the
         diary is refused rather than overwritten.
         """
-        checked = [check_row(r, "session") for r in sessions]
+        session_rows = [check_row(r, "session") for r in sessions]
         with self.store.transaction():
-            by_date: dict[str, list[int]] = {}
-            for row in checked:
-                by_date.setdefault(str(row["date"]), []).append(row["minutes"])
-            for day, minutes in by_date.items():
-                if _is_date(day):  # a bad date is the store's to refuse
-                    date = dt.date.fromisoformat(day)
-                    check_day_minutes(date, self.day_minutes(date), minutes)
+            for date, minutes in checked.minutes_by_date(session_rows).items():
+                check_day_minutes(date, self.day_minutes(date), minutes)
             self.store.add_all(
                 [check_row(r, "entry") for r in entries],
                 [check_row(r, "day") for r in days],
-                checked,
+                session_rows,
                 source,
             )
 
@@ -218,6 +214,17 @@ class Diary:
         """Delete one entry or session by id; None when there is no such row."""
         row = self.store.delete(kind, row_id, source)
         return None if row is None else self._clean(row, kind)
+
+    def undo(self, change_ids: list[int], source: str = "undo") -> list[undoing.Undone]:
+        """Undo changes of the history, all or none; each undo is a change of its own,
+        recorded as `{source} #{change id}`. See undo.py."""
+        with self.store.transaction():
+            return [undoing.undo(self, change_id, source) for change_id in change_ids]
+
+    @property
+    def last_changes(self) -> list[int]:
+        """The history ids of the last write (`undo` takes them), bulk loads apart."""
+        return list(self.store.recorded)
 
     def set_setting(self, key: str, value: str, source: str = "library") -> str | None:
         """Check and store a setting; returns the old value (kept in the history)."""
@@ -290,6 +297,10 @@ class Diary:
             self.sessions(start, end),
         )
 
+    def repeats(self, entry_id: int) -> list[sameday.Repeat]:
+        """The measures of an entry that another entry of its day holds too; see sameday."""
+        return sameday.repeats(self, entry_id)
+
     def logged_dates(self) -> list[dt.date]:
         """Every date with anything logged, oldest first."""
         dates = []
@@ -316,9 +327,7 @@ class Diary:
 
     def day_minutes(self, date: dt.date, but: int | None = None) -> int:
         """The minutes of a day's sessions together (all `but` one session, being edited)."""
-        rows = self.store.sessions(date, date)
-        good = [r["minutes"] for r in rows if r["id"] != but and r["minutes"] is not None]
-        return sum(m for m in good if stored_ok("minutes", m))
+        return sum(s["minutes"] for s in self.sessions(date, date) if s["id"] != but)
 
     def exercise_goal(self) -> int | None:
         """The daily exercise goal in minutes, or None when not set (or unreadable)."""

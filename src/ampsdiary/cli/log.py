@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import shlex
 import sys
 from typing import Annotated
 
 import typer
 
-from .. import streak
+from .. import sameday, streak
 from ..checked import check_log
 from ..dates import DATE_HELP, logged_label, parse_date, today
 from ..diary import Logged
@@ -57,6 +58,50 @@ def confirm_line(logged: Logged) -> str:
         else:
             line += f"\n  {label} changed {cell(old)} -> {cell(new)} (old value kept in history)."
     return line
+
+
+ORDINALS = ("first", "second", "third", "fourth", "fifth")
+
+
+def _label(name: str, past: bool) -> str:
+    label = FIELDS[name].label.lower()
+    return label.removesuffix(" now") if past else label
+
+
+def _typed(value: object) -> str:
+    """A value as `edit` takes it on the command line."""
+    return shlex.quote(",".join(value) if isinstance(value, list) else cell(value))
+
+
+def second_entry(logged: Logged, found: list[sameday.Repeat], count: int) -> str:
+    """A second entry that day is not a correction: what the day shows now, and how to
+    correct the earlier entry instead (edit it, then delete this one)."""
+    if not found:
+        return ""
+    log, new = logged.log, logged.entry_id
+    past = log.date != today()
+    when = f"on {logged_label(log.date)}" if past else "today"
+    day = logged_label(log.date) if past else "Today"
+    nth = ORDINALS[count - 1] if count <= len(ORDINALS) else "another"
+    shown = []
+    for r in found:
+        said = [f"{cell(v)} in #{i}" for i, v in r.values]
+        each = ", ".join(said[:-1]) + f" and {said[-1]}"
+        label = _label(r.field, past)
+        if r.how is None:
+            shown.append(f"{label}: each entry keeps its own ({each})")
+        else:
+            shown.append(f"{label} {cell(r.day)} ({r.how} of {each})")
+    lines = [
+        f"  #{new} is a {nth} entry {when}, not a correction. {day} now shows "
+        + "; ".join(shown)
+        + ".",
+        "  To correct the earlier entry instead:",
+    ]
+    for r in found:
+        word = FIELDS[r.field].flag.lstrip("-")
+        lines.append(f"    ampsdiary edit {r.earlier[0]} {word} {_typed(r.values[-1][1])}")
+    return "\n".join([*lines, f"    ampsdiary delete --entry {new}"])
 
 
 def log(
@@ -138,6 +183,10 @@ def log(
         logged = diary.save(request)
         out = console()  # wraps between words at the terminal's width
         out.print(confirm_line(logged), markup=False)
+        if logged.entry_id is not None:
+            count = len(diary.entries(day_date, day_date))
+            if note := second_entry(logged, diary.repeats(logged.entry_id), count):
+                out.print(note, markup=False)
         now = today()
         recent = diary.days(now - dt.timedelta(days=13), now)
         out.print(streak.encouragement(diary.logged_dates(), recent, now), markup=False)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import sys
+from collections import Counter
 from typing import Annotated
 
 import typer
@@ -9,10 +12,49 @@ from rich.console import Console
 from rich.table import Table
 
 from ..dates import DATE_HELP, day_label, parse_date
+from ..diary import Diary
 from ..errors import DiaryError
 from ..settings import check_key, check_value
 from ..vocabulary import FIELDS, LIMITS, SETTINGS
-from .common import NEGATIVE_NUMBERS, JsonOption, emit, friendly_errors, opened
+from .common import NEGATIVE_NUMBERS, JsonOption, console, emit, friendly_errors, opened
+from .restore import said, undo
+
+YesOption = Annotated[
+    bool, typer.Option("--yes", "-y", help="Delete without asking first (for scripts).")
+]
+PLURAL = {"entry": "entries", "session": "sessions", "day record": "day records"}
+
+
+def can_ask() -> bool:
+    """Is there a person at a terminal to answer 'Delete?'."""
+    return sys.stdin.isatty()
+
+
+def _day_rows(diary: Diary, day: dt.date) -> list[tuple[str, dict]]:
+    rows = [("entry", e) for e in diary.entries(day, day)]
+    rows += [("session", s) for s in diary.sessions(day, day)]
+    facts = diary.day(day)
+    return rows + ([("day record", facts)] if facts else [])
+
+
+def ask_first(what: str, rows: list[tuple[str, dict]], yes: bool) -> None:
+    """Show what would go and ask; --yes skips the question, and without a terminal to ask
+    in, nothing is deleted."""
+    if yes:
+        return
+    if not can_ask():
+        raise DiaryError(
+            "delete", None, "asks before deleting, and there is no terminal to ask in; pass "
+            "--yes to delete without a question (nothing was deleted)",
+        )  # fmt: skip
+    out = console()
+    out.print(f"This deletes {what}:")
+    for kind, row in rows:
+        out.print("  " + said("day" if kind == "day record" else kind, row))
+    out.print("Nothing is lost: `history` keeps it, and `ampsdiary undo` puts it back.")
+    if not typer.confirm("Delete?", default=False):
+        typer.echo("Nothing was deleted.")
+        raise typer.Exit(1)
 
 
 def delete(
@@ -27,33 +69,41 @@ def delete(
     session: Annotated[
         int | None, typer.Option(help="Delete one exercise session by its id.", metavar="ID")
     ] = None,
+    yes: YesOption = False,
 ) -> None:
-    """Delete a day, an entry or a session.
+    """Delete a day, an entry or a session, after showing what goes and asking.
 
-    Nothing is lost: `history` keeps the old values.
+    Nothing is lost: `history` keeps the old values, and `ampsdiary undo` puts them back.
+    Without a terminal (in a script), pass --yes.
     """
     if sum(x is not None for x in (date, entry, session)) != 1:
         raise DiaryError("delete", None, "needs exactly one of: DATE, --entry ID, --session ID")
     with opened(ctx, write=True) as diary:
         if date is not None:
             day = parse_date(date, "DATE")
-            counts = diary.delete_day(day, "delete")
-            if not any(counts.values()):
+            rows = _day_rows(diary, day)
+            if not rows:
                 raise DiaryError("DATE", date, "has nothing logged; nothing was deleted")
-            names = {"entry": ("entry", "entries"), "session": ("session", "sessions")}
-            names["day"] = ("day record", "day records")
-            what = ", ".join(f"{n} {names[k][n != 1]}" for k, n in counts.items() if n)
-            typer.echo(f"Deleted {day_label(day)} ({what}). The old values are kept in `history`.")
-            return
-        kind, row_id = ("entry", entry) if entry is not None else ("session", session)
-        row = diary.delete(kind, row_id, "delete")
-        if row is None:
-            raise DiaryError(
-                f"--{kind}", str(row_id), "is not an id in this diary; see `ampsdiary day DATE`"
+            ask_first(f"everything logged on {day_label(day)}", rows, yes)
+            counts = Counter(kind for kind, _ in rows)
+            diary.delete_day(day, "delete")
+            what = ", ".join(
+                f"{n} {kind if n == 1 else PLURAL[kind]}" for kind, n in counts.items()
             )
-        typer.echo(
-            f"Deleted {kind} #{row_id} from {row['date']}. The old values are kept in `history`."
-        )
+            done = f"Deleted {day_label(day)} ({what})."
+        else:
+            kind, row_id = ("entry", entry) if entry is not None else ("session", session)
+            row = diary.entry(row_id) if kind == "entry" else diary.session(row_id)
+            if row is None:
+                allowed = "is not an id in this diary; see `ampsdiary day DATE`"
+                raise DiaryError(f"--{kind}", str(row_id), allowed)
+            ask_first(f"{kind} #{row_id} of {day_label(dt.date.fromisoformat(row['date']))}",
+                      [(kind, row)], yes)  # fmt: skip
+            diary.delete(kind, row_id, "delete")
+            done = f"Deleted {kind} #{row_id} from {row['date']}."
+        undo_ids = " ".join(map(str, diary.last_changes))
+    typer.echo(f"{done} The old values are kept in `history`; to put them back: "
+               f"ampsdiary undo {undo_ids}")  # fmt: skip
 
 
 config_app = typer.Typer(
@@ -136,5 +186,6 @@ def vocabulary(as_json: JsonOption = False) -> None:
 
 def register(app: typer.Typer) -> None:
     app.command()(friendly_errors(delete))
+    app.command()(friendly_errors(undo, {"change": "CHANGE_ID"}))
     app.add_typer(config_app, name="config")
     app.command()(vocabulary)

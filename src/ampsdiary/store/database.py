@@ -92,6 +92,23 @@ def _history_value(field: str | None, text: str | None) -> Any:
     return _decode({field: value})[field] if field else value
 
 
+def _change_row(row: Row) -> Row:
+    """One record of the history, its values decoded."""
+    return {
+        "id": row["id"],
+        "changed_at": row["changed_at"],
+        "kind": KINDS.get(row["table_name"], row["table_name"]),
+        "key": row["row_key"],
+        "uid": row["row_uid"],
+        "date": row["date"],
+        "field": row["field"],
+        "action": row["action"],
+        "source": row["source"],
+        "old_value": _history_value(row["field"], row["old_value"]),
+        "new_value": _history_value(row["field"], row["new_value"]),
+    }
+
+
 def _logged(row: Row) -> Row:
     """What was logged in a row, without its bookkeeping (ids, times)."""
     return {k: v for k, v in row.items() if k not in BOOKKEEPING and v is not None}
@@ -104,6 +121,7 @@ class Store:
         self.db = db
         self.path = path
         self.newer = newer  # written by a newer version: read, never write
+        self.recorded: list[int] = []  # the history ids the last write added (not bulk loads)
 
     def close(self) -> None:
         self.db.close()
@@ -119,6 +137,7 @@ class Store:
                 yield self
             return
         conn.execute("BEGIN IMMEDIATE")
+        self.recorded = []
         try:
             yield self
         except BaseException:
@@ -134,7 +153,7 @@ class Store:
         row = {"uid": uid or new_uid(), "recorded_at": now, "changed_at": now, **values}
         with self.transaction():
             row_id = self.db[TABLES[kind]].insert(_encode(row)).last_pk
-            self._record(kind, str(row_id), row, "add", None, None, _logged(row), source)
+            self._record(kind, str(row_id), row, "add", None, None, _logged(row), source, now)
         return row_id
 
     def add_entry(self, date: dt.date, time: str | None, values: Row, source: str) -> int:
@@ -162,7 +181,7 @@ class Store:
                 self.db["days"].update(key, _encode({**values, "changed_at": now}))
             for name, before, after in edits:
                 action = "add" if before is None else "edit"
-                self._record("day", key, row, action, name, before, after, source)
+                self._record("day", key, row, action, name, before, after, source, now)
         return edits
 
     def update(self, kind: str, row_id: int, values: Row, source: str) -> list | None:
@@ -195,16 +214,38 @@ class Store:
                 counts[kind] = len(rows)
         return counts
 
-    def delete(self, kind: str, row_id: int, source: str) -> Row | None:
-        """Delete one entry or session by id, keeping it whole in the history."""
+    def delete(self, kind: str, row_id: int | dt.date, source: str) -> Row | None:
+        """Delete one entry or session by id (or a day's facts alone, by date), keeping it
+        whole in the history."""
         with self.transaction():
-            rows = self._by_id(kind, row_id)
+            if isinstance(row_id, dt.date):
+                key = row_id.isoformat()
+                rows = [r for r in [self._day_row(key)] if r]
+            else:
+                key, rows = str(row_id), self._by_id(kind, row_id)
             if not rows:
                 return None
             row = rows[0]
-            self._record(kind, str(row_id), row, "delete", None, _logged(row), None, source)
-            self.db[TABLES[kind]].delete(row_id)
+            self._record(kind, key, row, "delete", None, _logged(row), None, source)
+            self.db[TABLES[kind]].delete(key if kind == "day" else row_id)
         return _decode(dict(row))
+
+    def restore(self, kind: str, key: str, uid: str | None, values: Row, source: str) -> str:
+        """Put a deleted entry, session or day's facts back with its id and uid (a new id
+        when an older version gave that id to another row); an addition in the history.
+        `values` hold the row as the history kept it, with its `date` and `recorded_at`."""
+        now = utc_now()
+        with self.transaction():
+            row = {"uid": uid or new_uid(), "recorded_at": now, "changed_at": now, **values}
+            table = TABLES[kind]
+            if self.db.execute(f"SELECT 1 FROM {table} WHERE uid = ?", [row["uid"]]).fetchone():
+                row["uid"] = new_uid()  # a copy of it came back another way (an import)
+            if kind != "day" and not self._by_id(kind, int(key)):
+                row["id"] = int(key)
+            new_id = self.db[table].insert(_encode(row)).last_pk
+            new_key = key if kind == "day" else str(new_id)
+            self._record(kind, new_key, row, "add", None, None, _logged(row), source, now)
+        return new_key
 
     def set_setting(self, key: str, value: str, source: str) -> str | None:
         with self.transaction():
@@ -262,9 +303,11 @@ class Store:
         }
 
     def _record(self, kind: str, key: str, row: Row, action: str, field: str | None,
-                old: Any, new: Any, source: str) -> None:  # fmt: skip
-        """Keep what changed (a value, or a whole added or deleted row) in the history."""
-        self.db["changes"].insert(self._change(kind, key, row, action, field, old, new, source))
+                old: Any, new: Any, source: str, now: str | None = None) -> None:  # fmt: skip
+        """Keep what changed (a value, or a whole added or deleted row) in the history; an
+        addition at the time the row says it was recorded."""
+        change = self._change(kind, key, row, action, field, old, new, source, now)
+        self.recorded.append(self.db["changes"].insert(change).last_pk)
 
     # -- reads ----------------------------------------------------------------
 
@@ -314,21 +357,22 @@ class Store:
     def history(self, date: dt.date | None = None) -> list[Row]:
         """Every addition, change and deletion, oldest first, with values decoded."""
         where, args = ("date = ?", [date.isoformat()]) if date else (None, [])
-        return [
-            {
-                "changed_at": row["changed_at"],
-                "kind": KINDS.get(row["table_name"], row["table_name"]),
-                "key": row["row_key"],
-                "uid": row["row_uid"],
-                "date": row["date"],
-                "field": row["field"],
-                "action": row["action"],
-                "source": row["source"],
-                "old_value": _history_value(row["field"], row["old_value"]),
-                "new_value": _history_value(row["field"], row["new_value"]),
-            }
-            for row in self.db["changes"].rows_where(where, args, order_by="id")
-        ]
+        rows = self.db["changes"].rows_where(where, args, order_by="id")
+        return [_change_row(row) for row in rows]
+
+    def change(self, change_id: int) -> Row | None:
+        """One change of the history by its id, as `history` gives it."""
+        if not 0 < change_id <= MAX_ID:
+            return None
+        rows = list(self.db["changes"].rows_where("id = ?", [change_id]))
+        return _change_row(rows[0]) if rows else None
+
+    def first_recorded(self, kind: str, key: str, uid: str | None) -> str | None:
+        """When a row was first added (its first 'add' in the history), for a restored row."""
+        where = "row_uid = ?" if uid else "table_name = ? AND row_key = ?"
+        args = [uid] if uid else [TABLES[kind], key]
+        sql = "SELECT min(changed_at) FROM changes WHERE action = 'add' AND "
+        return self.db.execute(sql + where, args).fetchone()[0]
 
     def setting(self, key: str) -> str | None:
         rows = list(self.db["settings"].rows_where("key = ?", [key]))
