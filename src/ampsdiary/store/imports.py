@@ -47,10 +47,13 @@ def write(store: Store, writes: Writes, source: str) -> None:
             kind: _insert(store, kind, rows, source, not own_history)
             for kind, rows in (("entry", writes.entries), ("session", writes.sessions))
         }
-        for row in writes.days:
-            store.db["days"].insert(_encode(row))
-            if not own_history:
-                store._record("day", row["date"], row, "add", None, None, _logged(row), source)
+        store.db["days"].insert_all(map(_encode, writes.days), batch_size=500)
+        if not own_history:
+            store.db["changes"].insert_all(
+                (store._change("day", r["date"], r, "add", None, None, _logged(r), source)
+                 for r in writes.days),
+                batch_size=500,
+            )  # fmt: skip
         for date, values in writes.day_values:
             store.set_day(_date(date), values, source)
         for kind, uid, values in writes.replaced:
@@ -63,8 +66,9 @@ def write(store: Store, writes: Writes, source: str) -> None:
                 store.db["settings"].insert({"key": key, "value": value})
             else:
                 store.set_setting(key, value, source)
-        for change in writes.history:
-            store.db["changes"].insert(_renumbered(change, numbers))
+        store.db["changes"].insert_all(
+            (_renumbered(change, numbers) for change in writes.history), batch_size=500
+        )
         if own_history:
             summary = writes.summary
             store.db["changes"].insert(
@@ -75,21 +79,34 @@ def write(store: Store, writes: Writes, source: str) -> None:
 
 
 def _insert(store: Store, kind: str, rows: list[Row], source: str, record: bool) -> dict:
-    """Insert rows keeping each number where it is free; returns old number -> new."""
+    """Insert rows keeping each number where it is free; returns old number -> new.
+
+    Rows are inserted in batches (a ten-year export is 18,000 rows); only a row whose
+    number is taken here is inserted alone, to learn the number it gets instead.
+    """
     table = TABLES[kind]
     taken = {r[0] for r in store.db.execute(f"SELECT id FROM {table}").fetchall()}
-    numbers = {}
+    numbers: dict[str, str] = {}
+    batch, moved = [], []
     for row in rows:
         row = {"uid": row.get("uid") or new_uid(), **row}
         old = row.pop("id", None)
-        if old is not None and old not in taken:
-            row["id"] = old
-        new = store.db[table].insert(_encode(row)).last_pk
-        taken.add(new)
-        if old is not None:
-            numbers[str(old)] = str(new)
-        if record:
-            store._record(kind, str(new), row, "add", None, None, _logged(row), source)
+        if old is None or old not in taken:
+            batch.append(row if old is None else {**row, "id": old})
+            taken.add(old)
+        else:
+            moved.append((old, row))
+    store.db[table].insert_all(map(_encode, batch), batch_size=500)
+    for old, row in moved:
+        numbers[str(old)] = str(store.db[table].insert(_encode(row)).last_pk)
+    if record and rows:
+        ids = dict(store.db.execute(f"SELECT uid, id FROM {table}").fetchall())
+        added = [{**r, "id": ids[r["uid"]]} for r in batch + [row for _, row in moved]]
+        store.db["changes"].insert_all(
+            (store._change(kind, str(r["id"]), r, "add", None, None, _logged(r), source)
+             for r in added),
+            batch_size=500,
+        )  # fmt: skip
     return numbers
 
 
