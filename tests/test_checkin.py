@@ -74,10 +74,10 @@ def test_worst_below_pain_is_asked_again(run, db_path):
     assert table(db_path, "select pain, worst from entries") == [(5, 7)]
 
 
-def test_yesterdays_answers_are_defaults_and_dash_skips(run, db_path):
+def test_yesterdays_answers_are_hints_and_dash_skips(run, db_path):
     run("log", "--check-in", "--date", "yesterday", input=script(ANSWERS))
-    # Enter everywhere keeps yesterday's answers; '-' leaves mood empty today.
-    answers = [""] * 13 + ["-", "", ""]
+    # '=' everywhere takes yesterday's answers (Enter alone skips); '-' leaves mood empty.
+    answers = ["="] * 13 + ["-", "", ""]
     result = run("log", "--check-in", input=script(answers))
     assert result.exit_code == 0, result.output
     assert "[6]" in result.output and "[left-foot]" in result.output

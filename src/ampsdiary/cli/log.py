@@ -10,9 +10,9 @@ from typing import Annotated
 import typer
 
 from .. import sameday, streak
-from ..checked import check_log
+from ..checked import Log, check_log
 from ..dates import DATE_HELP, logged_label, parse_date, today
-from ..diary import Logged
+from ..diary import Diary, Logged
 from ..errors import DiaryError
 from ..vocabulary import FIELDS
 from . import checkin
@@ -104,6 +104,30 @@ def second_entry(logged: Logged, found: list[sameday.Repeat], count: int) -> str
     return "\n".join([*lines, f"    ampsdiary delete --entry {new}"])
 
 
+def _check_in(diary: Diary, date: dt.date) -> tuple[Log, dict]:
+    """The guided questions, checked as a log; quitting half way saves nothing."""
+    try:
+        answers = checkin.ask(diary, date)
+    except typer.Abort:
+        typer.echo("\nCheck-in stopped: nothing was saved.")
+        raise typer.Exit(1) from None
+    request = check_log(
+        date, entry=answers.entry, day=answers.day, sessions=answers.sessions, source="check-in"
+    )
+    return request, answers.carried
+
+
+def carried_line(carried: dict, past: bool) -> str:
+    """What `=` carried over, and from where, so nothing repeated passes unseen."""
+    by_since: dict[str, list[str]] = {}
+    for name, (value, since) in carried.items():
+        by_since.setdefault(since, []).append(f"{_label(name, past)} {cell(value)}")
+    return "\n".join(
+        f"  Carried over with '=' from {since}: {'; '.join(parts)}."
+        for since, parts in by_since.items()
+    )
+
+
 def log(
     ctx: typer.Context,
     date: DateOption = "today",
@@ -168,21 +192,17 @@ def log(
             "or run it in a terminal for the guided check-in",
         )
     with opened(ctx, create=True) as diary:
+        carried: dict = {}
         if guided:
-            try:
-                asked, told, sessions = checkin.ask(diary, day_date)
-            except typer.Abort:
-                typer.echo("\nCheck-in stopped: nothing was saved.")
-                raise typer.Exit(1) from None
-            request = check_log(
-                day_date, entry=asked, day=told, sessions=sessions, source="check-in"
-            )
+            request, carried = _check_in(diary, day_date)
             if request.empty:
                 typer.echo("Nothing logged: every question was skipped.")
                 return
         logged = diary.save(request)
         out = console()  # wraps between words at the terminal's width
         out.print(confirm_line(logged), markup=False)
+        if carried:
+            out.print(carried_line(carried, day_date != today()), markup=False)
         if logged.entry_id is not None:
             count = len(diary.entries(day_date, day_date))
             if note := second_entry(logged, diary.repeats(logged.entry_id), count):
