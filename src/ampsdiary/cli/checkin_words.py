@@ -72,7 +72,7 @@ def settle(name: str, u: Unclear) -> list[str]:
         ask = f"  Which? (a number or words; Enter leaves '{u.word}' out)"
     while True:
         answer = typer.prompt(ask, default="", show_default=False, prompt_suffix=": ").strip()
-        if not answer:
+        if answer in ("", "-"):
             return []
         if answer.lower() == QUIT:
             raise typer.Abort

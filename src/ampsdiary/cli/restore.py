@@ -65,7 +65,7 @@ def undo(
         typer.Argument(
             help="The change ids `ampsdiary history` shows (or `delete` printed); several "
             "are undone together, or none.",
-            metavar="CHANGE_ID...",
+            metavar="CHANGE_ID",
         ),
     ],
 ) -> None:
