@@ -10,7 +10,7 @@ def test_silent_when_today_is_logged(run):
     result = run("nudge")
     assert result.exit_code == 0 and result.output == ""
     data = json.loads(run("nudge", "--json").output)
-    assert data == {"schema_version": 1, "logged_today": True, "streak": 1, "message": None}
+    assert data == {"schema_version": 2, "logged_today": True, "streak": 1, "message": None}
 
 
 def test_one_line_with_the_days_in_a_row(run):

@@ -7,11 +7,12 @@ passed off as "no change".
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from ..dates import day_label
 from .baseline import BASELINE_DAYS
-from .measures import number, plural
+from .measures import number, plural, points
 from .onsets import SMOOTH_MIN
 
 if TYPE_CHECKING:
@@ -55,8 +56,13 @@ def _fallback(r: Recovery) -> str:
     )
 
 
+def _days(start: dt.date, end: dt.date) -> str:
+    """'Thu 10 Sep to Wed 16 Sep', or one day alone: 'Wed 2 Dec'."""
+    return day_label(start) if start == end else f"{day_label(start)} to {day_label(end)}"
+
+
 def _baseline(r: Recovery, judged: list[str]) -> str:
-    window = f"{day_label(r.baseline_start)} to {day_label(r.baseline_end)}"
+    window = _days(r.baseline_start, r.baseline_end)
     if not judged:
         return (
             f"There are no function or pain scores in the baseline ({window}), so there is "
@@ -101,7 +107,7 @@ def _pending(r: Recovery, name: str) -> str:
     if dates is None:
         return ""
     return (
-        f"{name.capitalize()} has stayed at least {r.threshold:g} points {WORDS[name]['side']} "
+        f"{name.capitalize()} has stayed at least {points(r.threshold)} {WORDS[name]['side']} "
         f"the baseline since {day_label(dates[0])}{_now(r, name)}; it counts as lasting once "
         f"that has held until {day_label(dates[1])}."
     )
@@ -110,10 +116,10 @@ def _pending(r: Recovery, name: str) -> str:
 def _lasting(r: Recovery, name: str) -> str:
     """'Function started to improve on Mon 14 Sep: its 7-day average rose ...'."""
     words = WORDS[name]
+    stayed = f" and stayed there for the next {plural(r.hold_days, 'day')}" if r.hold_days else ""
     return (
         f"{name.capitalize()} {words['start']} on {day_label(r.onset(name))}: its 7-day average "
-        f"{words['moved']} at least {r.threshold:g} points {words['side']} the baseline and "
-        f"stayed there for the next {plural(r.hold_days, 'day')}."
+        f"{words['moved']} at least {points(r.threshold)} {words['side']} the baseline{stayed}."
     )
 
 
@@ -123,12 +129,12 @@ def _alone(r: Recovery, name: str) -> str:
         return _lasting(r, name)
     if said := _pending(r, name):
         return said
-    not_yet = f"has not {WORDS[name]['not']} by {r.threshold:g} points yet"
+    not_yet = f"has not {WORDS[name]['not']} by {points(r.threshold)} yet"
     return f"{name.capitalize()} {not_yet}{_now(r, name)}."
 
 
 def _both(r: Recovery) -> str:
-    t = f"{r.threshold:g}"
+    t = points(r.threshold)
     f, p, lag = r.function_onset, r.pain_onset, r.lag_days
     if f and p and r.pattern == "pain-first":
         return (
@@ -139,7 +145,7 @@ def _both(r: Recovery) -> str:
     if f and p and r.pattern == "together":
         return (
             f"Function started to improve on {day_label(f)} and pain started to ease on "
-            f"{day_label(p)}: about the same time, and both by at least {t} points."
+            f"{day_label(p)}: about the same time, and both by at least {t}."
         )
     if f:
         rose = _lasting(r, "function")
@@ -151,7 +157,7 @@ def _both(r: Recovery) -> str:
         if r.pain_pending:
             return f"{rose} {_pending(r, 'pain')}"
         return (
-            f"{rose} Pain has not eased by {t} points yet{_now(r, 'pain')}. That is normal: "
+            f"{rose} Pain has not eased by {t} yet{_now(r, 'pain')}. That is normal: "
             "function usually moves first, and pain often follows weeks or months later. "
             "Keep going."
         )
@@ -159,15 +165,15 @@ def _both(r: Recovery) -> str:
         return f"Pain started to ease on {day_label(p)}. {_pending(r, 'function')}"
     if p:
         return (
-            f"Pain started to ease on {day_label(p)}. Function has not risen by {t} points "
+            f"Pain started to ease on {day_label(p)}. Function has not risen by {t} "
             f"yet{_now(r, 'function')}; doing a little more each day, step by step, is what "
             "usually brings it."
         )
     if r.function_pending or r.pain_pending:
         said = " ".join(p for p in (_pending(r, name) for name in MEASURES) if p)
-        return f"There is no lasting change of {t} points in function or pain yet. {said}"
+        return f"There is no lasting change of {t} in function or pain yet. {said}"
     return (
-        f"There is no lasting change of {t} points in function or pain yet. That is common "
+        f"There is no lasting change of {t} in function or pain yet. That is common "
         "early on: function usually moves first, often after a few weeks of daily exercise, "
         "and pain eases later."
     )
@@ -179,15 +185,15 @@ def _too_early(r: Recovery) -> str:
         return "Keep logging, so it can count."
     if after > r.hold_days + SMOOTH_MIN:
         return "Keep logging, so you can see the change when it comes."
+    lasts = f"once it has lasted {plural(r.hold_days, 'day')}" if r.hold_days else "at once"
     if not after:
         return (
-            "Everything logged so far is the baseline; a change counts once it has lasted "
-            f"{plural(r.hold_days, 'day')} after it, so keep logging."
+            "Everything logged so far is the baseline; a change after it counts "
+            f"{lasts}, so keep logging."
         )
     return (
         f"There {'is' if after == 1 else 'are'} only {plural(after, 'day')} after the "
-        f"baseline so far; a change counts once it has lasted {plural(r.hold_days, 'day')}, "
-        "so keep logging."
+        f"baseline so far; a change counts {lasts}, so keep logging."
     )
 
 

@@ -124,6 +124,11 @@ def plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
+def points(value: float) -> str:
+    """'1 point', '1.5 points', '2 points'."""
+    return f"{value:g} point{'' if value == 1 else 's'}"
+
+
 def iso(day: dt.date | None) -> str | None:
     """A date for JSON: ISO text, or null when there is none (an onset not reached yet)."""
     return None if day is None else day.isoformat()
@@ -167,7 +172,9 @@ def averages_note(stats: Iterable[Stat], blanks: bool = False) -> str:
     of the days logged; (3 days) says how many.' ('' when no average has a day);
     `blanks` adds what a blank cell means, for a table that has one."""
     days = next((s.days for s in stats if s.days), 0)
-    said = f"Averages are of the days logged; ({plural(days, 'day')}) says how many." if days else ""
+    said = (
+        f"Averages are of the days logged; ({plural(days, 'day')}) says how many." if days else ""
+    )
     return f"{said} Blank = not logged.".strip() if blanks else said
 
 

@@ -10,7 +10,7 @@ from rich.text import Text
 
 from ..analysis.baseline import BASELINE_SOURCES
 from ..analysis.explain import PATTERN_WORDS, lag_sentence
-from ..analysis.measures import ALL_MEASURES, COUNTS, number, plural
+from ..analysis.measures import ALL_MEASURES, COUNTS, plural
 from ..analysis.period import Change
 from ..analysis.recovery import Recovery
 from ..analysis.summary import WeekSummary
@@ -33,7 +33,7 @@ def summary(s: WeekSummary, out: Console) -> None:
     out.print(Text(s.headline, style="bold"))
     columns = [Column("", "left", wraps=True), Column("This week"), Column("Week before")]
     rows = [[r.label, r.this, r.last, _change(r.change, r.verdict)] for r in s.rows]
-    _print(out, fit([*columns, Column("Change", "left")], rows, out.width))
+    _print(out, fit([*columns, Column("Change", "left")], rows, out))
     for line in (s.best_and_hardest, s.most_changed_text):
         if line:
             out.print(line, markup=False)
@@ -72,7 +72,7 @@ def trends(t: Trends, out: Console) -> None:
         [day_label(row.period.start) if t.by == "week" else row.label, *_trend_cells(row)]
         for row in t.rows
     ]
-    _print(out, fit(columns, rows, out.width, gap=1, stack=True))  # ten columns in 80
+    _print(out, fit(columns, rows, out, gap=1, stack=True))  # ten columns in 80
     out.print(t.key(), markup=False)
     _sparklines(t, out)
 
@@ -90,7 +90,7 @@ def _sparklines(t: Trends, out: Console) -> None:
             out.print(said, markup=False)
             continue
         out.print(f"{MEASURES[name].label} ({better or 'neither way is better'}):", markup=False)
-        room = max(1, out.width - 2)
+        room = max(1, out - 2)
         for start in range(0, len(line), room):
             out.print(f"  {line[start : start + room]}", markup=False)
 
@@ -138,7 +138,7 @@ def recovery(r: Recovery, out: Console) -> None:
         [ALL_MEASURES[n].label, r.baseline_period.text(n), r.last_7.text(n), _since(n, c)]
         for n, c in r.changes.items()
     ]
-    _print(out, fit([*columns, Column("Change")], rows, out.width))
+    _print(out, fit([*columns, Column("Change")], rows, out))
     for what, name in (("Function improved from:", "function"), ("Pain eased from:", "pain")):
         out.print(f"{what:<23} {_onset(r, name)}", markup=False)
     out.print(f"{lag_sentence(r)}Pattern: {_pattern(r)}.", markup=False)
@@ -150,5 +150,6 @@ def recovery(r: Recovery, out: Console) -> None:
     if r.exercise_per_week is not None:
         goal = "" if r.goal is None else f" (goal {r.goal * 7}: {r.goal} a day)"
         out.print(
-            f"Exercise: {r.exercise_per_week:g} minutes a week on average{goal}.", markup=False
+            f"Exercise: {plural(r.exercise_per_week, 'minute')} a week on average{goal}.",
+            markup=False,
         )

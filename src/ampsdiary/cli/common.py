@@ -42,7 +42,14 @@ def console() -> Console:
     """Made per call so tests' NO_COLOR and COLUMNS take effect.
 
     Markup is off: notes and names are the user's own text, and "[left]" must print as typed.
+    A terminal that cannot show UTF-8 gets ASCII (terminal.py), never a UnicodeEncodeError.
     """
+    import sys
+
+    from .terminal import AsciiConsole, AsciiOut, needs_ascii
+
+    if needs_ascii(sys.stdout):
+        return AsciiConsole(highlight=False, markup=False, file=AsciiOut(sys.stdout))
     return Console(highlight=False, markup=False)
 
 

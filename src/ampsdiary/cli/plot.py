@@ -22,8 +22,14 @@ def plot(
         str, typer.Argument(help=f"Which picture: {', '.join(KINDS)}.", metavar="KIND")
     ],
     out: Annotated[
-        Path, typer.Option("--out", "-o", help="File to write: .png, .svg or .pdf.", metavar="FILE")
-    ],
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="File to write: .png, .svg or .pdf. Default: ampsdiary-KIND-FROM-to-TO.png here.",
+            metavar="FILE",
+        ),
+    ] = None,
     first: FromOption = None,
     last: ToOption = None,
     measure: Annotated[
@@ -41,17 +47,19 @@ def plot(
     if measure.lower() not in MEASURES:
         raise DiaryError("--measure", measure, f"is not allowed; use one of: {', '.join(MEASURES)}")
     kind, measure = kind.lower(), measure.lower()
-    check_target(out, PICTURES)
+    check_target(out or Path("ampsdiary.png"), PICTURES)  # without --out: a PNG, named below
     start, end = dates_of(first, last)
     with opened(ctx) as diary:
         days = diary.span(start, end, "plot")
         recovery = diary.recovery(days[-1].date, days) if kind == "recovery" else None
     shown = recent(days) if kind == "calendar" and first is None else days
     capped, days = len(shown) < len(days), shown
-    write(out, kind, days, recovery, measure)
+    # A name we choose says what it shows, so pictures of other days never overwrite it.
+    target = out or Path(f"ampsdiary-{kind}-{days[0].date}-to-{days[-1].date}.png").resolve()
+    write(target, kind, days, recovery, measure)
     logged = sum(d.logged for d in days)
     data = {
-        "file": str(out),
+        "file": str(target),
         "kind": kind,
         "start": days[0].date.isoformat(),
         "end": days[-1].date.isoformat(),
@@ -61,9 +69,11 @@ def plot(
     }
 
     def render(console: Console) -> None:
+        first, end = days[0].date, days[-1].date
+        span = f"{first}" if first == end else f"{first} to {end}"
         console.print(
-            f"Saved the {kind} picture of {days[0].date} to {days[-1].date} "
-            f"({logged} of {plural(len(days), 'day')} logged) to {out}.",
+            f"Saved the {kind} picture of {span} "
+            f"({logged} of {plural(len(days), 'day')} logged) to {target}.",
             markup=False,
             soft_wrap=True,
         )

@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 
 from ..analysis.measures import plural
-from ..dates import week_monday
+from ..dates import iso_week, week_monday
 from ..diary import Diary
 from ..errors import DiaryError
 from ..plots.output import check_target
@@ -51,12 +51,29 @@ def _longer(diary: Diary, first: str | None, last: str | None) -> Report:
     return longer(days, recovery, diary.settings(), diary.exercise_goal())
 
 
+def default_name(result: Report) -> Path:
+    """The file written without --out, in the current folder, named by what it covers:
+    ampsdiary-week-2026-W47.pdf, or ampsdiary-2026-09-10-to-2026-11-18.pdf for a span, so
+    reports of different weeks never overwrite each other."""
+    if "period" in result.data:
+        span = result.data["period"]
+        return Path(f"ampsdiary-{span['start']}-to-{span['end']}.pdf")
+    monday = dt.date.fromisoformat(result.data["summary"]["start"])
+    return Path(f"ampsdiary-week-{iso_week(monday)}.pdf")
+
+
 def report(
     ctx: typer.Context,
     out: Annotated[
-        Path,
-        typer.Option("--out", "-o", help="File to write: .pdf, .html or .md.", metavar="FILE"),
-    ],
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="File to write: .pdf, .html or .md. Default: ampsdiary-week-YYYY-Www.pdf here "
+            "(ampsdiary-FROM-to-TO.pdf with --from/--to).",
+            metavar="FILE",
+        ),
+    ] = None,
     week: WeekOption = None,
     first: FromOption = None,
     last: ToOption = None,
@@ -68,16 +85,18 @@ def report(
         raise DiaryError("--week", week, "cannot be used with --from/--to; give one or the other")
     if paper.lower() not in PAPERS:
         raise DiaryError("--paper", paper, f"is not allowed; use one of: {', '.join(PAPERS)}")
-    check_target(out, FORMATS)
+    check_target(out or Path("ampsdiary.pdf"), FORMATS)  # without --out: a PDF, named below
     with opened(ctx) as diary:
         result = _longer(diary, first, last) if first or last else _weekly(diary, week)
-    pages = write(result, out, paper.lower())
-    data = {"file": str(out), "pages": pages, "title": result.title, **result.data}
+    target = out or default_name(result)
+    pages = write(result, target, paper.lower())
+    shown = target if out else target.resolve()  # a name we chose: say where it went
+    data = {"file": str(shown), "pages": pages, "title": result.title, **result.data}
 
     def render(console: Console) -> None:
         count = f" ({plural(pages, 'page')})" if pages else ""
         console.print(
-            f"Wrote the {result.title.lower()} ({result.dates}) to {out}{count}.",
+            f"Wrote the {result.title.lower()} to {shown}{count}: {result.dates}.",
             markup=False,
             soft_wrap=True,
         )

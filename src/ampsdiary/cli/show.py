@@ -72,7 +72,7 @@ def show(
 
     def render(out: Console) -> None:
         cells = day_rows(rows)
-        tables = fit(list(COLUMNS), cells, out.width, gap=1, stack=True, title="Your diary")
+        tables = fit(list(COLUMNS), cells, out, gap=1, stack=True, title="Your diary")
         for n, table in enumerate(tables):
             out.print(table if n == 0 else Group("", table))
         out.print(f"{logged} of {plural(len(rows), 'day')} logged. {_key(cells)}", markup=False)

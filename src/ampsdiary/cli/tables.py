@@ -12,11 +12,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from rich import box
 from rich.cells import cell_len
+from rich.console import Console
 from rich.table import Table
 from rich.text import Text
+
+from .terminal import ascii_text, in_ascii, plain
 
 Cell = str | Text
 # Where a long cell may go onto a second line: after a count, before a bracket, or between
@@ -27,6 +31,18 @@ BREAKS = (
     re.compile(r"^([+-]\d[\d.]*) ([a-z]+)$"),  # '+28.7' over 'better'
     re.compile(r"^([↑↓→]) (\S.*)$"),  # '↓' over '-1.4'
 )
+
+
+class _Rule(box.Box):
+    """Rich's SIMPLE_HEAD (a rule under the header, spaces between columns); in ASCII its
+    rule is dashes, where Rich would swap in a box with '|' between the columns."""
+
+    def substitute(self, options: Any, safe: bool = True) -> box.Box:
+        return ASCII_RULE if options.ascii_only else self
+
+
+RULE = _Rule("    \n    \n ── \n    \n    \n    \n    \n    \n")
+ASCII_RULE = box.Box("    \n    \n -- \n    \n    \n    \n    \n    \n", ascii=True)
 
 
 @dataclass(frozen=True)
@@ -123,7 +139,7 @@ def _table(layout: _Layout, widths: list[int], title: str | None) -> Table:
     table = Table(
         title=title,
         title_justify="left",
-        box=box.SIMPLE_HEAD,
+        box=RULE,
         show_edge=False,
         pad_edge=False,
         padding=(0, layout.gap - 1),
@@ -178,19 +194,24 @@ def _stacked(layout: _Layout, room: int, keep: int) -> list[tuple[_Layout, list[
 def fit(
     columns: list[Column],
     rows: list[list[Cell]],
-    room: int,
+    out: Console,
     *,
     gap: int = 2,
     stack: bool = False,
     keep: int = 1,
     title: str | None = None,
 ) -> list[Table]:
-    """The table laid out in `room` terminal cells: one table, or with `stack` several
-    (each repeating the first `keep` columns) when that reads better than two-line cells.
+    """The table laid out in the console's width: one table, or with `stack` several (each
+    repeating the first `keep` columns) when that reads better than two-line cells.
 
     A data table (a row a day, a row a week) stacks; a table of labelled rows puts its long
-    cells on two lines instead, so each row still reads across.
+    cells on two lines instead, so each row still reads across. On an ASCII terminal the
+    cells are made ASCII first, so the widths are those printed.
     """
+    room = out.width
+    if plain(out):
+        columns = [Column(ascii_text(c.title), c.justify, c.wraps) for c in columns]
+        rows = [[in_ascii(cell) for cell in row] for row in rows]
     layout = _Layout(columns, [list(r) for r in rows], gap)
     if (widths := layout.widths(room)) is not None:
         return [_table(layout, widths, title)]

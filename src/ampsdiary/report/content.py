@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..analysis.explain import lag_label
-from ..analysis.measures import COUNTS, SCALES, averages_note, iso, number
+from ..analysis.measures import COUNTS, SCALES, averages_note, iso, number, plural
 from ..analysis.period import Period, period
 from ..analysis.recovery import Recovery
 from ..analysis.summary import week_summary
@@ -94,9 +94,11 @@ class Report:
 
 def clean(text: str) -> str:
     """Diary text without control characters (a pasted escape code, a NUL); line breaks
-    stay and tabs become spaces."""
+    stay and tabs become spaces; half a character pair (a lone surrogate, which no file can
+    hold) becomes the replacement mark."""
     text = text.replace("\t", " ")
-    return "".join(c for c in text if c == "\n" or unicodedata.category(c) != "Cc")
+    kept = (c for c in text if c == "\n" or unicodedata.category(c) != "Cc")
+    return "".join("\ufffd" if unicodedata.category(c) == "Cs" else c for c in kept)
 
 
 def _who(settings: dict[str, str]) -> str:
@@ -146,7 +148,8 @@ def _exercise(days: list[Day], summary_period: Period, goal: int | None) -> list
     if goal is None:
         lead = "No daily goal set (ampsdiary config set exercise-goal MINUTES)."
     else:
-        lead = f"Goal {goal} minutes a day, met on {summary_period.counts['goal_met'].text()}."
+        met = summary_period.counts["goal_met"].text() or "no day yet"
+        lead = f"Goal {plural(goal, 'minute')} a day, met on {met}."
     done = [(d.date, d.exercise_minutes) for d in days if d.exercise_minutes is not None]
     if not done:
         return [Heading("Exercise against the goal"), Text(f"{lead} No sessions logged.")]

@@ -16,6 +16,7 @@ from ..plots import recovery as recovery_plot
 from ..plots import style
 from ..plots.output import atomic, metadata
 from .content import Block, Chart, Columns, Heading, Notes, Report, Table, Text
+from .glyphs import printable_report
 from .lines import cut, share, width, wrap
 
 if TYPE_CHECKING:
@@ -343,6 +344,7 @@ def write(report: Report, path: Path, paper: str = "a4") -> int:
     from matplotlib.backends.backend_pdf import PdfPages
 
     with style.context():
+        report = printable_report(report)  # no empty boxes, nothing that stops the writer
         figures = render(report, paper)
         title = " – ".join(p for p in (report.title, report.who, report.dates) if p)
         with atomic(path) as tmp, PdfPages(tmp, metadata=metadata("pdf", title)) as pdf:
