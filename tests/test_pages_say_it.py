@@ -208,3 +208,19 @@ def test_a_picture_without_out_is_named_by_what_it_shows(run, demo_db, tmp_path,
     assert result.exit_code == 0, result.output
     path = tmp_path / "ampsdiary-calendar-2026-11-01-to-2026-11-18.png"
     assert path.read_bytes().startswith(b"\x89PNG") and str(path) in result.output
+
+
+def test_a_pictures_legend_for_blanks_only_where_a_blank_is_drawn(run, tmp_path):
+    for day in (16, 17, 18):
+        args = ("--function", "6", "--skin-color", "normal", "--date", f"2026-11-{day}")
+        run("log", "--pain", "4", *args)
+    full, gappy = tmp_path / "full.svg", tmp_path / "gappy.svg"
+    assert run("plot", "calendar", "--from", "2026-11-16", "--out", str(full)).exit_code == 0
+    assert "white = not logged" not in svg_text(full)
+    assert run("plot", "symptoms", "--from", "2026-11-16", "--out", str(full)).exit_code == 0
+    assert "blank = not noted" not in svg_text(full)  # the skin was looked at every day
+    run("log", "--pain", "4", "--date", "2026-11-14")
+    assert run("plot", "calendar", "--from", "2026-11-14", "--out", str(gappy)).exit_code == 0
+    assert "white = not logged" in svg_text(gappy)  # Sun 15 Nov is not logged
+    assert run("plot", "symptoms", "--from", "2026-11-14", "--out", str(gappy)).exit_code == 0
+    assert "Skin signs (blank = not noted)" in svg_text(gappy)

@@ -52,7 +52,8 @@ def figure(days: list[Day], measure: str) -> Figure:
     )
     bar.set_ticks([0, 2, 4, 6, 8, 10], labels=[low, "2", "4", "6", "8", high])
     bar.outline.set_visible(False)
-    bar.set_label("white = not logged", color=style.MUTED)
+    if any(v is None for v in values.values()):  # said only when a white square is drawn
+        bar.set_label("white = not logged", color=style.MUTED)
     fig.suptitle(f"{title}, {style.span(days)}", x=0.01, ha="left", fontsize=12, weight="bold")
     return fig
 

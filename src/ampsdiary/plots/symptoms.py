@@ -100,7 +100,8 @@ def _skin(ax: Any, days: list[Day]) -> None:
     ax.set_ylim(len(SKIN_ROWS) - 0.5, -0.5)
     ax.tick_params(axis="y", length=0)
     ax.spines[["left"]].set_visible(False)
-    ax.set_title("Skin signs (blank = not noted)")
+    unnoted = len(noted) < len(days)  # the legend for a blank only where one is drawn
+    ax.set_title("Skin signs (blank = not noted)" if unnoted else "Skin signs")
     if not noted:
         _nothing(ax, "Nothing noted in these days.")
         return
