@@ -7,6 +7,7 @@ creates) a diary file; `Diary.save` then writes the checked `Log` as one transac
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -122,3 +123,14 @@ def minutes_by_date(sessions: list[Row]) -> dict[dt.date, list[int]]:
             continue
         found.setdefault(date, []).append(row["minutes"])
     return found
+
+
+def check_bulk_minutes(adding: list[Row], logged: Callable[[dt.date, dt.date], list[Row]]) -> None:
+    """Bulk-loaded sessions keep each day within its limit, with the sessions `logged`
+    (start, end) gives for their days: one read for the whole load."""
+    by_date = minutes_by_date(adding)
+    if not by_date:
+        return
+    there = minutes_by_date(logged(min(by_date), max(by_date)))
+    for date, minutes in by_date.items():
+        check_day_minutes(date, sum(there.get(date, [])), minutes)

@@ -166,8 +166,7 @@ class Diary:
         """
         session_rows = [check_row(r, "session") for r in sessions]
         with self.store.transaction():
-            for date, minutes in checked.minutes_by_date(session_rows).items():
-                check_day_minutes(date, self.day_minutes(date), minutes)
+            checked.check_bulk_minutes(session_rows, self.sessions)
             self.store.add_all(
                 [check_row(r, "entry") for r in entries],
                 [check_row(r, "day") for r in days],
