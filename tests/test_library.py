@@ -163,3 +163,14 @@ def test_a_sqlite_failure_names_the_file_really_open(run, demo_db, tmp_path, mon
     assert result.exit_code == 2, result.output
     assert f"--db: '{broken}' is damaged" in result.output
     assert str(healthy) not in result.output
+
+
+def test_clearing_a_days_last_value_leaves_no_empty_day(run, db_path):
+    run("log", "--mood", "5", "-d", "2026-11-10")
+    run("log", "--pain", "3")
+    assert run("edit", "--day", "2026-11-10", "mood", "-").exit_code == 0
+    with open_diary(db_path) as diary:
+        assert dt.date(2026, 11, 10) not in diary.logged_dates()
+        changes = [c for c in diary.history() if c["date"] == "2026-11-10"]
+    assert [(c["action"], c["old_value"], c["new_value"]) for c in changes][-1] == ("edit", 5, None)
+    assert json.loads(run("nudge", "--json").output)["streak"] == 1

@@ -182,6 +182,8 @@ class Store:
             for name, before, after in edits:
                 action = "add" if before is None else "edit"
                 self._record("day", key, row, action, name, before, after, source, now)
+            if not _logged({**stored, **values}):  # the last value cleared: no empty day left
+                self.db["days"].delete(key)
         return edits
 
     def update(self, kind: str, row_id: int, values: Row, source: str) -> list | None:
