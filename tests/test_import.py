@@ -193,3 +193,17 @@ def test_a_row_with_more_cells_than_the_header_is_a_problem_not_a_guess(run, tmp
     result = run("--db", str(tmp_path / "d.db"), "import", str(made))
     assert result.exit_code == 2
     assert "shifted.csv line 3, row: has 4 cells; the header names 3" in result.output
+
+
+def test_a_value_an_earlier_version_allowed_comes_back_from_its_export(run, source, tmp_path):
+    with sqlite3.connect(source) as conn:  # 300 minutes: allowed before the 240-minute limit
+        conn.execute("update sessions set minutes = 300")
+    ok(run, source, "export", "json", "--out", str(tmp_path / "old.json"))
+    copy = tmp_path / "copy.db"
+    ok(run, copy, "import", str(tmp_path / "old.json"))
+    day = json.loads(ok(run, copy, "day", "2026-11-14", "--json").output)
+    assert [s["minutes"] for s in day["sessions"]] == [300]
+    made = tmp_path / "typed.csv"  # typed by hand today, the limit holds
+    made.write_text("date,kind,minutes\n2026-11-12,physio,300\n")
+    result = run("--db", str(copy), "import", str(made))
+    assert result.exit_code == 2 and "minutes: '300' is out of range" in result.output

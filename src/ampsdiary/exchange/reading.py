@@ -22,7 +22,7 @@ from typing import Any
 from ..dates import parse_time
 from ..errors import DiaryError
 from ..settings import check_key, check_value
-from ..validate import parse
+from ..validate import parse, stored_ok
 from ..vocabulary import DAY_FIELDS, ENTRY_FIELDS, FIELDS, SESSION_FIELDS, Choice, Tags, column
 from .columns import LIST_SEPARATOR
 from .export import FORMAT, FORMAT_VERSION, TABLE_FILES
@@ -51,6 +51,7 @@ class Incoming:
     unknown: list[str] = field(default_factory=list)  # columns this version does not know
     not_imported: list[str] = field(default_factory=list)  # known, worked out from others
     problems: list[str] = field(default_factory=list)
+    exported: bool = False  # ampsdiary's own export: what an earlier version wrote is kept
 
     def problem(self, where: str, error: DiaryError) -> None:
         self.problems.append(f"{where}, {error}")
@@ -95,7 +96,7 @@ def _bundle(path: Path) -> Incoming:
     else:
         with zipfile.ZipFile(path) as archive:
             files = {name: archive.read(name) for name in TABLE_FILES.values()}
-    incoming = Incoming(path.name)
+    incoming = Incoming(path.name, exported=True)
     for name in ("entries.csv", "sessions.csv", "daily.csv"):
         _table(incoming, files[name].decode("utf-8-sig"), name, bundle=True)
     return incoming
@@ -113,6 +114,7 @@ def _document(incoming: Incoming, text: str) -> None:
             f"is format version {doc.get('format_version')}; this version reads {FORMAT_VERSION}"
         )
         raise DiaryError("FILE", incoming.source, allowed)
+    incoming.exported = True
     incoming.patient = doc.get("patient_id")
     for key, value in (doc.get("settings") or {}).items():
         try:
@@ -161,8 +163,22 @@ def _checked(incoming: Incoming, where: str, row: Any, level: str) -> Row | None
         try:
             out[name] = parse(name, value)
         except DiaryError as error:
-            incoming.problem(where, error)
+            kept = _earlier(name, value) if incoming.exported else None
+            if kept is None:
+                incoming.problem(where, error)
+            out[name] = kept
     return out
+
+
+def _earlier(name: str, value: Any) -> float | None:
+    """A number an earlier version allowed (a 300-minute session) in ampsdiary's own export:
+    the diary still holds and reads it, so it comes back as it was, never refused or lost."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    number = int(number) if number.is_integer() else number
+    return number if stored_ok(name, number) else None
 
 
 def _date(value: Any) -> str:
