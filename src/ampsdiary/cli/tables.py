@@ -93,10 +93,7 @@ class _Layout:
     def widths(self, room: int) -> list[int] | None:
         """Each column's width in `room` cells, free-text columns wrapped as far as their
         longest word allows; None when even that is too wide."""
-        natural = [
-            max([_width(c.title), *(_width(r[i]) for r in self.rows)])
-            for i, c in enumerate(self.columns)
-        ]
+        natural = [self.width_of(i) for i in range(len(self.columns))]
         excess = sum(natural) + self.gap * (len(natural) - 1) - room
         for i in sorted(range(len(natural)), key=lambda i: -natural[i]):
             if excess <= 0:
@@ -110,6 +107,7 @@ class _Layout:
         return natural if excess <= 0 else None
 
     def width_of(self, i: int) -> int:
+        """Column i's width with nothing wrapped: its widest cell or header line."""
         return max(_width(c) for c in (self.columns[i].title, *(r[i] for r in self.rows)))
 
     def narrower(self, i: int) -> _Layout | None:
