@@ -72,6 +72,7 @@ def test_encouragement_uses_the_same_mean_at_one_decimal():
     days[8].function = 5
     line = streak.encouragement([MON + dt.timedelta(days=9)], days, MON + dt.timedelta(days=13))
     assert "You did more" not in line
+    assert "Function a little higher: function 4.3 -> 5.7 (the last 7 days" in line
 
 
 def test_numbers_shown_round_half_up_everywhere():

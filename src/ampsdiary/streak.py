@@ -29,13 +29,15 @@ def encouragement(logged: list[dt.date], days: list[Day], today: dt.date) -> str
         one(mean(d.function for d in span)) for span in (days[-7:], days[-14:-7])
     )
     change = f"function {last_week} -> {this_week} (the last 7 days against the 7 before)"
-    verdict = compare(SCALES["function"], this_week, last_week)[1]
+    direction, verdict = compare(SCALES["function"], this_week, last_week)
     line += {
         "better": f" You did more: {change}.",
         "worse": f" A harder stretch: {change}. Hard weeks happen; keep moving.",
         "same": f" Function about the same: {change}.",
+        "up": f" Function a little higher: {change}.",  # a small change: its number, no verdict
+        "down": f" Function a little lower: {change}.",
         None: "",
-    }[verdict]
+    }[verdict or direction]
     return line + " Function usually comes back before pain eases."
 
 
