@@ -68,11 +68,11 @@ def test_encouragement_uses_the_same_mean_at_one_decimal():
         "Well done. You did more: function 4.3 -> 6.7 (the last 7 days against the 7 "
         "before). Function usually comes back before pain eases."
     )
-    # 4.3 -> 5.7 is 1.4 points: more than wobble, less than a real change, so no verdict.
+    # 4.3 -> 6.0 is 1.7 points: more than wobble, less than a real change, so no verdict.
     days[8].function = 5
     line = streak.encouragement([MON + dt.timedelta(days=9)], days, MON + dt.timedelta(days=13))
     assert "You did more" not in line
-    assert "Function a little higher: function 4.3 -> 5.7 (the last 7 days" in line
+    assert "Function a little higher: function 4.3 -> 6.0 (the last 7 days" in line
 
 
 def test_numbers_shown_round_half_up_everywhere():
