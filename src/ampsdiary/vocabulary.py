@@ -183,6 +183,13 @@ class Field:
 
 PAIN = Scale(0, 10, "no pain", "worst pain imaginable")
 BODY_REGIONS = Choice(REGIONS, _sided_aliases(), many=True, groups=_region_groups())
+# The generated side spellings ('l-foot', 'lfoot', 'foot-left'), listed as one pattern.
+SIDED_SPELLINGS = frozenset(
+    alias
+    for alias in BODY_REGIONS.aliases
+    if alias.split("-")[-1] not in ("shin", "calf")
+    and alias not in ("stomach", "belly", "all-over")
+)
 SWELLING = ("none", "mild", "moderate", "severe")
 NORMAL = "normal"  # the skin colour and temperature answer that is no sign at all
 LISTED = 8  # a longer list of words is cut in hints and messages (all: `ampsdiary vocabulary`)
@@ -320,3 +327,27 @@ COLUMN_NAMES = {
 def column(name: str) -> str:
     """A field's column name in exported and imported files."""
     return COLUMN_NAMES.get(name, name)
+
+
+def as_word(text: str) -> str:
+    """'Sleep hours', 'sleep_hours' and 'sleep-hours' are one word to the diary."""
+    return "-".join(text.strip().lower().replace("_", " ").split())
+
+
+def field_words(f: Field) -> tuple[str, ...]:
+    """Every word a person may name a field by: its flag, its stored and column names and
+    the label the screens show ('friends' is --social), so `edit` takes what people see."""
+    words = (f.flag.lstrip("-"), f.name, column(f.name), f.label, *FIELD_WORDS.get(f.name, ()))
+    return tuple(dict.fromkeys(as_word(w) for w in words))
+
+
+# Short words the tables' headers use for a field, beyond its label.
+FIELD_WORDS = {
+    "worst": ("worst",),
+    "allodynia": ("touch",),
+    "function": ("func",),
+    "swelling": ("swell",),
+    "social": ("friends",),
+    "sleep": ("sleep",),
+    "minutes": ("min",),
+}

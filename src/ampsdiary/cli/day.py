@@ -11,7 +11,15 @@ from rich.table import Table
 
 from ..dates import DATE_HELP, day_label, long_label, parse_date
 from ..errors import DiaryError
-from ..vocabulary import DAY_FIELDS, ENTRY_FIELDS, FIELDS, SESSION_FIELDS, SHARED_DAY_FACTS
+from ..vocabulary import (
+    DAY_FIELDS,
+    ENTRY_FIELDS,
+    FIELDS,
+    SESSION_FIELDS,
+    SHARED_DAY_FACTS,
+    as_word,
+    field_words,
+)
 from .common import JsonOption, cell, emit, friendly_errors, opened
 
 ENTRY_SHOWN = [f for f in ENTRY_FIELDS if f.name != "pain_scale"]
@@ -110,10 +118,11 @@ def edit(
     day's facts (function, school, sleep, mood, notes).
     """
     kind, key, fields = _target(target, on_day, session)
-    by_word = {f.flag.lstrip("-").lower(): f for f in fields}
-    f = by_word.get(field.lower().lstrip("-").replace("_", "-"))
+    by_word = {word: f for f in fields for word in field_words(f)}
+    f = by_word.get(as_word(field.lstrip("-")))
     if f is None:
-        raise DiaryError("FIELD", field, "is not a field here; use one of: " + ", ".join(by_word))
+        listed = ", ".join(f.flag.lstrip("-") for f in fields)
+        raise DiaryError("FIELD", field, f"is not a field here; use one of: {listed}")
     if not value.strip():
         raise DiaryError(f.flag, value, "is empty; give a new value, or '-' to clear it")
     which = day_label(key) if isinstance(key, dt.date) else f"{kind} #{key}"

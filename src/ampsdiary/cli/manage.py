@@ -15,7 +15,7 @@ from ..dates import DATE_HELP, day_label, parse_date
 from ..diary import Diary
 from ..errors import DiaryError
 from ..settings import check_key, check_value
-from ..vocabulary import FIELDS, LIMITS, SETTINGS
+from ..vocabulary import FIELDS, LIMITS, SETTINGS, SIDED_SPELLINGS, field_words
 from .common import NEGATIVE_NUMBERS, JsonOption, console, emit, friendly_errors, opened
 from .restore import said, undo
 
@@ -150,6 +150,18 @@ def config_set(
     typer.echo(f"{key} = {value}" + (f" (was {old})" if old not in (None, value) else ""))
 
 
+# The sided spellings of every body part are one pattern: said once, not 70 times.
+SIDED = "l-foot, lfoot, foot-left for every part and side"
+
+
+def _also(row: dict) -> str:
+    """The other names of a field and every word it takes for a value."""
+    sided = [w for w in row["aliases"] if w in SIDED_SPELLINGS]
+    aliases = [f"{w} = {v}" for w, v in row["aliases"].items() if w not in SIDED_SPELLINGS]
+    names = [f"(as a field: {', '.join(row['names'])})"] if row["names"] else []
+    return "; ".join([*([SIDED] if sided else []), *aliases, *names])
+
+
 def vocabulary(as_json: JsonOption = False) -> None:
     """List every field, its flag, the values it allows and the limits of what is plausible."""
     rows = [
@@ -159,16 +171,18 @@ def vocabulary(as_json: JsonOption = False) -> None:
             "level": f.level,
             "label": f.label,
             "allowed": f.kind.describe(),
+            "names": [w for w in field_words(f) if w != f.flag.lstrip("-")],
+            "aliases": getattr(f.kind, "aliases", {}),
         }
         for f in FIELDS.values()
     ]
 
     def render(out: Console) -> None:
         table = Table(title="What the diary records", title_justify="left")
-        for name in ("Flag", "What", "Allowed"):
+        for name in ("Flag", "What", "Allowed", "Also understood"):
             table.add_column(name, overflow="fold")
         for row in rows:
-            table.add_row(row["flag"], row["label"], row["allowed"])
+            table.add_row(row["flag"], row["label"], row["allowed"], _also(row))
         out.print(table)
         most = Table(title="Limits (a larger value is refused)", title_justify="left")
         for name in ("Flag", "At most", "Why"):
