@@ -23,6 +23,7 @@ from ..errors import DiaryError
 from ..validate import check_together, parse, required
 from ..vocabulary import FIELDS, LISTED, Choice, Field, Scale, Tags, YesNo
 from .checkin_words import BACK, QUIT, GoBack, is_list, means_back, read_list
+from .terminal import columns
 
 # Function and participation first: they are what improves first.
 DAY_QUESTIONS = ("function", "school", "sport", "social")
@@ -53,7 +54,6 @@ PAST_TENSE = (
     ("does it come", "did it come"),
     ("Anything else bothering you", "Did anything else bother you"),
 )
-WIDTH = 80  # the narrowest usual terminal: prompts are wrapped by us, never mid-word
 ROOM = 14  # columns left for the answer after a one-line prompt
 
 
@@ -92,10 +92,11 @@ def _as_text(value: Any) -> str:
 def layout(question: str, scale: str) -> str:
     """One line when it fits with room for the answer, else the scale wrapped below it."""
     prompt = f"{question} {scale}"
-    if len(prompt) + ROOM <= WIDTH:
+    if len(prompt) + ROOM <= columns():
         return prompt
     wrap = {"initial_indent": "  ", "subsequent_indent": "  ", "break_on_hyphens": False}
-    return question + "\n" + textwrap.fill(scale, WIDTH - ROOM, **wrap)  # the answer fits too
+    lines = textwrap.fill(scale, columns() - ROOM, **wrap)  # the answer fits too
+    return textwrap.fill(question, columns()) + "\n" + lines
 
 
 def _prompt(text: str) -> str:
@@ -158,7 +159,7 @@ def ask_one(f: Field, shown: Any, when: str, so_far: dict | None = None) -> tupl
             check_together({**(so_far or {}), f.name: value})
             return value, rest + "typed"
         except DiaryError as error:
-            typer.echo(f"  {error.value!r} {error.says()}. Try again, or Enter to skip.")
+            say(f"{error.value!r} {error.says()}. Try again, or Enter to skip.")
         except GoBack:
             raise Back from None
 
@@ -187,7 +188,7 @@ def ask_sessions(when: str, date: dt.date, logged: int) -> list[dict]:
             check_day_minutes(date, logged, [s["minutes"] for s in sessions])
             return sessions
         except DiaryError as error:
-            typer.echo(f"  {error}. Try again, or Enter to skip.")
+            say(f"{error}. Try again, or Enter to skip.")
 
 
 def _session(text: str) -> dict:
@@ -240,6 +241,11 @@ def _day(name: str, known: dict, previous: dict, since: str) -> Question:
     return Question(name, "day", previous.get(name), since)
 
 
+def say(text: str) -> None:
+    """A line of the check-in's own, indented and wrapped between words at the terminal."""
+    typer.echo(textwrap.fill(text, columns(), initial_indent="  ", subsequent_indent="  "))
+
+
 def header(date: dt.date, logged: bool) -> str:
     """How to answer: skip, take yesterday's answer, go back, quit (saving nothing)."""
     since = "yesterday's" if date == today() else "the day before's"
@@ -250,7 +256,7 @@ def header(date: dt.date, logged: bool) -> str:
     )
     if logged:
         said += " What is logged already shows in [brackets] and stays unless you type anew."
-    return textwrap.fill(said, WIDTH)
+    return textwrap.fill(said, columns())
 
 
 def ask(diary: Diary, date: dt.date) -> Answers:

@@ -13,9 +13,9 @@ import typer
 
 from ..validate import Unclear, sort_words, word_in
 from ..vocabulary import FIELDS, Choice
+from .terminal import columns
 
 BACK, QUIT = "back", "quit"
-WIDTH = 80
 SIDES = {"left": 0, "l": 0, "right": 1, "r": 1}
 EVERY = ("both", "all")
 
@@ -38,7 +38,7 @@ def offer(u: Unclear) -> str:
         text = f"'{u.word}' is not a word the diary knows; did you mean {listed}?"
     else:
         text = f"'{u.word}' is not a word the diary knows (all of them: ampsdiary vocabulary)."
-    return textwrap.fill(text, WIDTH - 2, initial_indent="  ", subsequent_indent="  ")
+    return textwrap.fill(text, columns(), initial_indent="  ", subsequent_indent="  ")
 
 
 def _sided(u: Unclear) -> bool:

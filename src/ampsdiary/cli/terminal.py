@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 import unicodedata
 from typing import IO, Any
 
@@ -105,3 +106,8 @@ class AsciiConsole(Console):
 
     def print(self, *objects: Any, **options: Any) -> None:
         super().print(*map(in_ascii, objects), **options)
+
+
+def columns() -> int:
+    """The terminal's width ($COLUMNS first), never under 40: prompts wrap to it between words."""
+    return max(40, shutil.get_terminal_size((80, 24)).columns)
