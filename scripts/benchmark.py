@@ -38,6 +38,15 @@ COMMANDS = (
     ("report --out week.pdf", "loads matplotlib; one week"),
 )
 IMPORTTIME = re.compile(r"import time:\s+(\d+) \|\s+(\d+) \|( *)(\S+)")
+# The caseload review (--caseload N): N patients' exports of a year each, as a clinic gets them.
+CASELOAD_DAYS = 365
+CASELOAD_SHAPES = 10  # distinct one-year diaries; each patient is one of them under its own id
+CASELOAD_COMMANDS = (
+    ("review {folder}", "the table, on stdout"),
+    ("review {folder} --json", "every patient's JSON (the keys of recovery --json), on stdout"),
+    ("review {folder} --out caseload.pdf", "the table and the small multiples, as a PDF"),
+)
+CASELOAD_SECTION = "## Caseload review"
 
 
 def build_diary(path: Path, end: dt.date) -> dict[str, int]:
@@ -70,6 +79,95 @@ def build_diary(path: Path, end: dt.date) -> dict[str, int]:
         diary.set_setting(key, value)
     diary.close()
     return {"days": len(days), "entries": len(entries), "sessions": len(sessions)}
+
+
+def build_caseload(folder: Path, patients: int, end: dt.date, fmt: str) -> dict[str, float]:
+    """`patients` exports of a year each into `folder`: daily CSVs (fmt csv) or .zip bundles.
+
+    CASELOAD_SHAPES diaries are built like the ten-year one (the demo's 10-week recovery,
+    repeated, each with its own seed) and exported with the export code itself; each
+    patient's files are then a copy of one of them with the patient's own id.
+    """
+    import zipfile
+
+    from ampsdiary.exchange.export import Export, bundle_files
+
+    first = end - dt.timedelta(days=CASELOAD_DAYS - 1)
+    exports = []
+    with tempfile.TemporaryDirectory(prefix="ampsdiary-shapes-") as tmp:
+        for shape in range(CASELOAD_SHAPES):
+            entries, days, sessions = [], [], []
+            window_end = end
+            while window_end >= first:
+                e, d, s, _ = demo.generate(window_end, seed=2026 + shape)
+                entries, days, sessions = entries + e, days + d, sessions + s
+                window_end -= dt.timedelta(days=demo.WEEKS * 7)
+            keep = first.isoformat()
+            diary = open_diary(Path(tmp) / f"{shape}.db", create=True)
+            diary.add_all(*([r for r in rows if r["date"] >= keep]
+                            for rows in (entries, days, sessions)), source="benchmark")  # fmt: skip
+            diary.set_setting("patient-id", "SHAPE-ID")
+            exports.append(bundle_files(Export(diary, first, end)))
+            diary.close()
+    folder.mkdir(parents=True, exist_ok=True)
+    size = 0
+    for n in range(patients):
+        files = {
+            k: v.replace("SHAPE-ID", f"P-{n:04d}") for k, v in exports[n % len(exports)].items()
+        }
+        if fmt == "csv":
+            path = folder / f"p-{n:04d}.csv"
+            path.write_text(files["daily.csv"], encoding="utf-8", newline="")
+        else:
+            path = folder / f"p-{n:04d}.zip"
+            with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+                for name, text in files.items():
+                    archive.writestr(name, text.encode("utf-8"))
+        size += path.stat().st_size
+    return {"patients": patients, "megabytes": size / 1e6}
+
+
+PEAK = (
+    "import resource, subprocess, sys, time; start = time.perf_counter(); "
+    "done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE); "
+    "took = time.perf_counter() - start; "
+    "print(done.returncode, took, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, "
+    "done.stderr.decode()[-300:].replace(chr(10), ' '))"
+)
+
+
+def caseload(runs: int, patients: int, end: dt.date, env: dict[str, str]) -> str:
+    """The caseload rows: each review command on daily CSVs and on bundles, its median
+    wall-clock seconds and the peak memory of its largest process (ru_maxrss of the
+    children of a small wrapper: the review, or one of its worker processes)."""
+    lines = [
+        f"{patients:,} patients x {CASELOAD_DAYS} days, each command run {runs} times:",
+        "",
+        "| Command | Exports | Median s | Peak MB | Note |",
+        "|---|---|---:|---:|---|",
+    ]
+    for fmt in ("csv", "bundle"):
+        folder = Path(env["PWD"]) / f"caseload-{fmt}"
+        sizes = build_caseload(folder, patients, end, fmt)
+        what = f"{patients:,} {'daily CSVs' if fmt == 'csv' else '.zip bundles'}, "
+        what += f"{sizes['megabytes']:.0f} MB"
+        print(f"Built {folder}: {what}", file=sys.stderr)
+        for command, why in CASELOAD_COMMANDS:
+            argv = [str(CLI), *command.format(folder=folder).split()]
+            times, peaks = [], []
+            for _ in range(runs):
+                probe = [sys.executable, "-c", PEAK, *argv]
+                out = subprocess.run(probe, env=env, capture_output=True, text=True, cwd=env["PWD"])
+                code, took, peak, said = out.stdout.split(" ", 3)
+                if code != "0":
+                    raise SystemExit(f"{command} failed: {said}")
+                times.append(float(took))
+                peaks.append(int(peak) / 1024)  # KiB on Linux
+            shown = command.format(folder=f"caseload-{fmt}/")
+            median = statistics.median(times)
+            lines.append(f"| `{shown}` | {what} | {median:.1f} | {max(peaks):.0f} | {why} |")
+            print(f"  {shown}: {times} s, {max(peaks):.0f} MB", file=sys.stderr)
+    return "\n".join(lines)
 
 
 def timed(argv: list[str], env: dict[str, str]) -> tuple[float, subprocess.CompletedProcess]:
@@ -235,7 +333,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7, help="timed runs per command (default 7)")
     parser.add_argument("--write", action="store_true", help="rewrite docs/benchmark.md")
+    parser.add_argument(
+        "--caseload", type=int, metavar="N", help="time `review` on N patients' exports instead"
+    )
     args = parser.parse_args()
+    if args.caseload:
+        with tempfile.TemporaryDirectory(prefix="ampsdiary-bench-") as tmp:
+            env = os.environ | {"AMPSDIARY_TODAY": dt.date.today().isoformat(), "PWD": tmp}
+            print(caseload(min(args.runs, 3), args.caseload, dt.date.today(), env))
+        return 0
     end = dt.date.today()
     with tempfile.TemporaryDirectory(prefix="ampsdiary-bench-") as tmp:
         env = os.environ | {
@@ -256,7 +362,11 @@ def main() -> int:
         body = table(results, *startup(env, db, args.runs), args.runs)
     print(body)
     if args.write:
-        DOC.write_text(document(body, sizes, megabytes, args.runs), encoding="utf-8")
+        text = document(body, sizes, megabytes, args.runs)
+        old = DOC.read_text(encoding="utf-8") if DOC.exists() else ""
+        if CASELOAD_SECTION in old:  # measured by hand with --caseload: kept as it is
+            text += "\n" + old[old.index(CASELOAD_SECTION) :]
+        DOC.write_text(text, encoding="utf-8")
         print(f"wrote {DOC.relative_to(ROOT)}", file=sys.stderr)
     return 0
 

@@ -30,6 +30,7 @@ CALLS = [
     ("report", ("report", "--from", "2026-10-01", "--out", "{out}.md")),
     ("config get", ("config", "get")),
     ("vocabulary", ("vocabulary",)),
+    ("review", ("review", str(ROOT / "tests" / "fixtures" / "caseload"), "--out", "{out}.csv")),
 ]
 NAMES = dict.fromkeys(name for name, _ in CALLS)
 

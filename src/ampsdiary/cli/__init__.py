@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from . import analyses, day, demo, exchange, log, manage, plot, report, show
+from . import analyses, day, demo, exchange, log, manage, plot, report, review, show
 
 app = typer.Typer(
     name="ampsdiary",
@@ -34,5 +34,5 @@ def root(
     ctx.obj = db
 
 
-for module in (log, day, show, manage, demo, plot, analyses, report, exchange):
+for module in (log, day, show, manage, demo, plot, analyses, report, exchange, review):
     module.register(app)
