@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..exchange.export import FORMAT, TABLE_FILES
+from ..exchange.rows import restored
 
 BUNDLE_TABLES = tuple(TABLE_FILES.values())  # daily.csv, entries.csv, sessions.csv
 SEARCHED = (".csv", ".json", ".zip")  # what a folder search looks at; other files are not exports
@@ -184,7 +185,7 @@ def _table_patient(text: str, name: str) -> str | None:
     column = header.index("patient_id")
     for row in reader:
         if len(row) > column and row[column].strip():
-            return row[column].strip()
+            return restored(row[column].strip())  # as exported: '=1 is the id =1
     return None
 
 

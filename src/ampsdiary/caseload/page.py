@@ -26,7 +26,8 @@ from ..exchange.rows import neutralised
 from ..plots import style
 from ..plots.output import atomic, metadata, svg_text
 from . import sheets
-from .table import COLUMNS, NOTE, cells, counts, title
+from .patients import ROW_KEYS
+from .table import COLUMNS, NOTE, Shown, cells
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -50,26 +51,23 @@ ZEBRA = "#F2F4F7"
 SKIPPED_SHOWN = 12  # files not reviewed, named under the table
 
 
-def write(
-    path: Path, patients: list[Patient], end: dt.date, skipped: list[Skipped], total: int
-) -> None:
-    """The caseload page as a PDF, HTML or CSV, by the (checked) file's suffix."""
+def write(path: Path, shown: Shown) -> int | None:
+    """The caseload page as a PDF, HTML or CSV, by the (checked) file's suffix; a PDF
+    returns its pages."""
     suffix = path.suffix.lower()
-    if suffix == ".csv":
-        with atomic(path) as tmp:
-            tmp.write_text(table_csv(patients), encoding="utf-8", newline="")
-    elif suffix == ".html":
-        with atomic(path) as tmp:
-            tmp.write_text(html(patients, end, skipped, total), encoding="utf-8")
-    else:
-        pdf(path, patients, end, skipped, total)
+    if suffix == ".pdf":
+        return pdf(path, shown)
+    text = table_csv(shown.patients) if suffix == ".csv" else html(shown)
+    with atomic(path) as tmp:
+        tmp.write_text(text, encoding="utf-8", newline="" if suffix == ".csv" else None)
+    return None
 
 
 def table_csv(patients: list[Patient]) -> str:
     """One row a patient, the columns of `Patient.row`; lists joined with ';'."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
-    names = list(patients[0].row()) if patients else []
+    names = list(ROW_KEYS)
     writer.writerow(names)
     for p in patients:
         writer.writerow([_csv_cell(v) for v in p.row().values()])
@@ -134,41 +132,37 @@ def _table_pages(rows: list[list[str]], room: float, last: float) -> list[list[l
     return pages
 
 
-def pdf(
-    path: Path, patients: list[Patient], end: dt.date, skipped: list[Skipped], total: int
-) -> int:
+def pdf(path: Path, shown: Shown) -> int:
     """Write the PDF a page at a time; returns its pages."""
     from matplotlib.backends.backend_pdf import PdfPages
 
-    heading = title(patients, end, total, [])
     count = 0
     with (
         style.context(),
         atomic(path) as tmp,
-        PdfPages(tmp, metadata=metadata("pdf", heading)) as out,
+        PdfPages(tmp, metadata=metadata("pdf", shown.title())) as out,
     ):
-        for fig in pages(patients, end, skipped, total):
+        for fig in pages(shown):
             style.searchable(fig)
             out.savefig(fig)
             count += 1
     return count
 
 
-def pages(
-    patients: list[Patient], end: dt.date, skipped: list[Skipped], total: int
-) -> Iterator[Figure]:
+def pages(shown: Shown) -> Iterator[Figure]:
     """Each page as a figure, made when it is wanted: the table's pages, then the sheets
     of small multiples, every page with its heading and 'page n of N' (call inside
     style.context)."""
     from matplotlib.figure import Figure
 
-    rows = _rows(patients, end)
+    end, skipped = shown.end, list(shown.skipped)
+    rows = _rows(shown.patients, end)
     size, chars = _layout(rows)
     top = A4[1] - MARGIN - HEAD
     tables = _table_pages(rows, top - 2 * LINE - MARGIN - FOOT, _notes_room(skipped))
-    groups = sheets.sheets(patients)
+    groups = sheets.sheets(shown.patients)
     count = len(tables) + len(groups)
-    heading = counts(patients, end, total, [])
+    heading = shown.counts()
     for n, chunk in enumerate(tables, 1):
         fig = Figure(figsize=A4)
         _header(fig, "Caseload review", heading)
@@ -335,9 +329,10 @@ figure { margin: 0.6rem 0; break-inside: avoid; } figure svg { width: 100%; heig
 """
 
 
-def html(patients: list[Patient], end: dt.date, skipped: list[Skipped], total: int) -> str:
+def html(shown: Shown) -> str:
     """One self-contained file: the table, then the sheets of panels as inline SVG."""
-    heading = title(patients, end, total, [])
+    patients, end, skipped = shown.patients, shown.end, shown.skipped
+    heading = shown.counts()
     head = "".join(_tag("th", t, "n" if j == "right" else "") for t, j in COLUMNS)
     body = []
     for p in patients:

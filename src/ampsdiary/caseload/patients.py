@@ -57,7 +57,7 @@ class Patient:
         return (self.last_logged - self.first_day).days + 1
 
     def row(self) -> dict[str, Any]:
-        """The table's values as plain JSON types: the CSV's columns."""
+        """The table's values as plain JSON types: the CSV's columns (ROW_KEYS)."""
         return {
             "patient_id": self.patient_id,
             "flags": list(self.flags),
@@ -75,6 +75,13 @@ class Patient:
             "exercise_minutes_per_week": self.exercise_per_week,
             "files": self.files,
         }
+
+
+ROW_KEYS = (
+    "patient_id", "flags", "days_covered", "logged_last_14", "last_logged", "function_baseline",
+    "function_last_7", "pain_baseline", "pain_last_7", "function_onset", "pain_onset",
+    "lag_days", "pattern", "exercise_minutes_per_week", "files",
+)  # fmt: skip
 
 
 def _two(value: float | None) -> float | None:

@@ -248,11 +248,11 @@ def _table(result: Read, text: str, name: str, bundle: bool = False) -> None:
             for i, n in checked if own else ():
                 if row[i]:
                     result.check(where, cell, n, row[i])
-        if (patient := cells.get("patient_id")) and patient.strip() != expected:
+        if (patient := cells.get("patient_id")) and restored(patient.strip()) != expected:
             said = expected or "the file's first rows (none)"
             result.problems.append(
-                f"{name} line {reader.line_num}, patient_id: {patient.strip()!r} is another "
-                f"patient than {said}; one patient a file"
+                f"{name} line {reader.line_num}, patient_id: {restored(patient.strip())!r} is "
+                f"another patient than {said}; one patient a file"
             )
         if date is None:
             continue

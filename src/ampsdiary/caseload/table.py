@@ -4,6 +4,7 @@ screen, on the printed page and in the HTML, so the three never say different th
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..analysis.measures import number, plural
@@ -11,6 +12,7 @@ from ..dates import day_label
 from .flags import FLAGS
 
 if TYPE_CHECKING:
+    from .files import Skipped
     from .patients import Patient
 
 # (title, alignment): every column a therapist scans, function before pain.
@@ -31,18 +33,27 @@ NOTE = (
 )
 
 
-def title(shown: list[Patient], end: dt.date, total: int, wanted: list[str]) -> str:
-    """'Caseload review, Wed 18 Nov 2026: 40 patients, 7 flagged.'"""
-    return f"Caseload review, {counts(shown, end, total, wanted)}"
+@dataclass(frozen=True)
+class Shown:
+    """What a review shows: the patients in their order, the day of the review, how many
+    were reviewed before --flag chose (`total`), the flags chosen and the files skipped."""
 
+    patients: list[Patient]
+    end: dt.date
+    total: int
+    wanted: tuple[str, ...] = ()
+    skipped: tuple[Skipped, ...] = ()
 
-def counts(shown: list[Patient], end: dt.date, total: int, wanted: list[str]) -> str:
-    """'Wed 18 Nov 2026: 40 patients, 7 flagged.'; with --flag, of how many."""
-    flagged = sum(bool(p.flags) for p in shown)
-    which = f" with {' or '.join(wanted)} (of {total})" if wanted else ""
-    return (
-        f"{day_label(end)} {end.year}: {plural(len(shown), 'patient')}{which}, {flagged} flagged."
-    )
+    def counts(self) -> str:
+        """'Wed 18 Nov 2026: 40 patients, 7 flagged.'; with --flag, of how many."""
+        flagged = sum(bool(p.flags) for p in self.patients)
+        which = f" with {' or '.join(self.wanted)} (of {self.total})" if self.wanted else ""
+        shown = plural(len(self.patients), "patient")
+        return f"{day_label(self.end)} {self.end.year}: {shown}{which}, {flagged} flagged."
+
+    def title(self) -> str:
+        """'Caseload review, Wed 18 Nov 2026: 40 patients, 7 flagged.'"""
+        return f"Caseload review, {self.counts()}"
 
 
 def cells(p: Patient, end: dt.date) -> list[str]:

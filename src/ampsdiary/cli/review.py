@@ -8,7 +8,6 @@ reviewed.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 import tempfile
@@ -23,7 +22,7 @@ from rich.text import Text
 
 from ..analysis.measures import plural
 from ..caseload.flags import FLAGS
-from ..caseload.table import COLUMNS, NOTE, SORT_COLUMNS, cells, title
+from ..caseload.table import COLUMNS, NOTE, SORT_COLUMNS, Shown, cells
 from ..dates import DATE_HELP, parse_date, today
 from ..errors import DiaryError
 from ..plots.output import check_target
@@ -115,13 +114,14 @@ def review(
                 "holds no ampsdiary export that could be reviewed: daily CSVs, "
                 "bundles (folders or .zip) or json exports (ampsdiary export)",
             )
-        shown = patients.only(patients.ordered(reviewed, sort), wanted)
-        written = _write(out, shown, end, skipped, len(reviewed))
+        chosen = patients.only(patients.ordered(reviewed, sort), wanted)
+        shown = Shown(chosen, end, len(reviewed), tuple(wanted), tuple(skipped))
+        written = _write(out, shown)
         if spool is not None:
             head = {"as_of": end.isoformat(), "file": written, "problems": _problems(skipped)}
-            spool.write(head, shown)
+            spool.write(head, chosen)
         else:
-            _table(console(), shown, end, len(reviewed), wanted, written)
+            _table(console(), shown, written)
 
 
 def _flag(name: str) -> str:
@@ -151,6 +151,7 @@ def _progress(total: int) -> Iterator[Any]:
     )
     with bar:
         task = bar.add_task("patients", total=total)
+        bar.refresh()  # at once, not a tenth of a second later
         yield lambda: bar.advance(task)
 
 
@@ -170,14 +171,13 @@ def _skipped(skipped: list[Skipped]) -> None:
         err.print(f"  ... and {len(skipped) - SHOWN} more (--json lists them all)", markup=False)
 
 
-def _write(
-    out: Path | None, shown: list[Patient], end: dt.date, skipped: list[Skipped], total: int
-) -> str | None:
+def _write(out: Path | None, shown: Shown) -> str | None:
+    """The caseload page, when --out names one; its name for the JSON."""
     if out is None:
         return None
     from ..caseload import page
 
-    page.write(out, shown, end, skipped, total)
+    page.write(out, shown)
     return str(out)
 
 
@@ -217,21 +217,15 @@ def _spool(wanted: bool) -> Iterator[_Spool | None]:
         yield _Spool(file)
 
 
-def _table(
-    out: Console,
-    shown: list[Patient],
-    end: dt.date,
-    total: int,
-    wanted: list[str],
-    written: str | None,
-) -> None:
+def _table(out: Console, shown: Shown, written: str | None) -> None:
+    """The title, the table (flags in red, and in words), and how to read it."""
     from .tables import Column, fit
 
-    out.print(title(shown, end, total, wanted), markup=False, soft_wrap=True)
+    out.print(shown.title(), markup=False, soft_wrap=True)
     columns = [Column(t, j, wraps=t in ("Flags", "Pattern")) for t, j in COLUMNS]
     rows: list[list[str | Text]] = []
-    for p in shown:
-        row: list[str | Text] = list(cells(p, end))
+    for p in shown.patients:
+        row: list[str | Text] = list(cells(p, shown.end))
         row[1] = Text(str(row[1]), style="red bold" if p.flags else "")
         rows.append(row)
     # One table with its headers on two lines when that fits, else stacked tables.
