@@ -43,7 +43,7 @@ def test_json_round_trip_gives_the_same_document(run, source, tmp_path):
     ok(run, source, "export", "json", "--out", str(first))
     copy = tmp_path / "copy.db"
     said = ok(run, copy, "import", str(first)).output
-    assert "Imported first.json: 2 entries, 1 sessions, 2 days, 1 settings" in said
+    assert "Imported first.json: 2 entries, 1 session, 2 days, 1 setting" in said
     again = tmp_path / "again.json"
     ok(run, copy, "export", "json", "--out", str(again))
     a, b = json.loads(first.read_text()), json.loads(again.read_text())
@@ -124,7 +124,7 @@ def test_two_copies_of_one_diary_merge(run, source, tmp_path):
     ok(run, copy, "exercise", "aerobic", "30", "-d", "2026-11-17")  # at the clinic
     ok(run, source, "export", "json", "--out", str(tmp_path / "home.json"))
     said = ok(run, copy, "import", str(tmp_path / "home.json")).output
-    assert "1 entries" in said
+    assert "1 entry" in said
     day = json.loads(ok(run, copy, "day", "2026-11-17", "--json").output)
     assert [e["pain"] for e in day["entries"]] == [2] and len(day["sessions"]) == 1
     assert len(json.loads(ok(run, copy, "day", "2026-11-14", "--json").output)["entries"]) == 2

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .dates import day_label, parse_time, today
+from .dates import check_day, day_label, parse_time, today
 from .errors import DiaryError
 from .validate import parse_all, required
 from .vocabulary import DAY_FIELDS, DAY_MINUTES, ENTRY_FIELDS, SESSION_FIELDS
@@ -48,6 +48,14 @@ def check_log(
 ) -> Log:
     """Check a log without a diary: every value against the vocabulary, the time against
     the clock. Blank values are left out (not logged), never stored as 0."""
+    date = check_day(date)
+    for name, given, kind in (("entry", entry, dict), ("day", day, dict),
+                              ("sessions", sessions, list | tuple)):  # fmt: skip
+        if given is not None and not isinstance(given, kind):
+            what = "a list of sessions" if name == "sessions" else "a dict of field: value"
+            raise DiaryError(name, type(given).__name__, f"is not allowed; give {what}")
+    if not isinstance(source, str) or not source.strip():
+        raise DiaryError("source", source, "is not allowed; say where the values come from")
     checked = parse_all(only("entry", entry or {}))
     return Log(
         date,
@@ -69,6 +77,8 @@ def _entry_time(raw: str | None, date: dt.date, has_entry: bool) -> str | None:
             "time", raw, "goes with a symptom entry ({pain}, {locations}...); day facts "
             "have no time"
         )  # fmt: skip
+    if not isinstance(raw, str):
+        raise DiaryError("time", raw, "is not a time; use HH:MM text, e.g. '08:30'")
     at = parse_time(raw)
     if date == today() and at > now:
         raise DiaryError("time", raw, f"is later than now ({now}); use a time up to {now}")
@@ -134,3 +144,13 @@ def check_bulk_minutes(adding: list[Row], logged: Callable[[dt.date, dt.date], l
     there = minutes_by_date(logged(min(by_date), max(by_date)))
     for date, minutes in by_date.items():
         check_day_minutes(date, sum(there.get(date, [])), minutes)
+
+
+def check_target(kind: str, key: object) -> None:
+    """An edit names an entry or session by its id, a day by its date."""
+    if kind not in FIELDS_OF:
+        raise DiaryError("kind", kind, "is not allowed; use entry, session or day")
+    if kind == "day":
+        check_day(key)
+    elif isinstance(key, bool) or not isinstance(key, int):
+        raise DiaryError("id", key, f"is not an id; a {kind} is named by its number")

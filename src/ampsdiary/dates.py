@@ -35,10 +35,21 @@ def parse_date(raw: str, field: str = "date") -> dt.date:
         day = _read(text, now)
     except (ValueError, OverflowError):
         raise DiaryError(field, raw, f"is not a date; use {DATE_HELP}") from None
+    return check_day(day, field, raw)
+
+
+def check_day(day: object, field: str = "date", raw: object = None) -> dt.date:
+    """A day a diary takes: a date (not a date and time), from `earliest()` to today."""
+    said = day if raw is None else raw
+    if not isinstance(day, dt.date) or isinstance(day, dt.datetime):
+        raise DiaryError(field, said, "is not a date; use a datetime.date (YYYY-MM-DD)")
+    now = today()
     if day > now:
-        raise DiaryError(field, raw, f"is in the future; use a date up to today ({now})")
+        raise DiaryError(field, str(said), f"is in the future; use a date up to today ({now})")
     if day < earliest():
-        raise DiaryError(field, raw, f"is too long ago; use a date from {earliest()} to today")
+        raise DiaryError(
+            field, str(said), f"is too long ago; use a date from {earliest()} to today"
+        )
     return day
 
 

@@ -30,8 +30,18 @@ from typing import TYPE_CHECKING, Any
 
 from . import checked, daily, sameday, spans
 from . import undo as undoing
-from .checked import FIELDS_OF, REQUIRED, Log, check_day_minutes, check_log, check_row, only
+from .checked import (
+    FIELDS_OF,
+    REQUIRED,
+    Log,
+    check_day_minutes,
+    check_log,
+    check_row,
+    check_target,
+    only,
+)
 from .errors import DiaryError
+from .private import masked
 from .settings import check_key, check_value
 from .store import Store, file_error, open_store
 from .validate import check_together, parse, stored_ok
@@ -42,7 +52,6 @@ if TYPE_CHECKING:
     from .analysis.trends import Trends
 
 Row = dict[str, Any]
-PRIVATE = "(private)"  # what a read without private=True shows instead of a private note
 
 
 @dataclass(frozen=True)
@@ -181,6 +190,7 @@ class Diary:
         The old value is kept in the history; an edit that changes nothing writes nothing.
         A day's facts can be set on any day (as `log` would); an id must exist.
         """
+        check_target(kind, key)
         if name not in {f.name for f in FIELDS_OF[kind]}:
             only(kind, {name: None})
         if raw is None and name in REQUIRED:
@@ -316,7 +326,7 @@ class Diary:
     def history(self, date: dt.date | None = None, private: bool = False) -> list[Row]:
         """Every addition, change and deletion (with where it came from), oldest first."""
         changes = self.store.history(date)
-        return changes if private else [_mask(c) for c in changes]
+        return changes if private else [masked(c) for c in changes]
 
     def setting(self, key: str) -> str | None:
         return self.store.setting(key)
@@ -379,19 +389,6 @@ def _is_date(text: object) -> bool:
     except ValueError:
         return False
     return len(str(text)) == 10
-
-
-def _mask(change: Row) -> Row:
-    """A private note's text replaced by PRIVATE, alone or inside a whole added or deleted day."""
-    change = dict(change)
-    if change["field"] == "private_note":
-        for key in ("old_value", "new_value"):
-            change[key] = change[key] and PRIVATE
-    for key in ("old_value", "new_value"):
-        value = change[key]
-        if isinstance(value, dict) and value.get("private_note"):
-            change[key] = {**value, "private_note": PRIVATE}
-    return change
 
 
 for _name, _method in list(vars(Diary).items()):

@@ -32,7 +32,7 @@ def number_in(
     allowed = allowed or f"use a {kind} from {low:g} to {high:g}"
     try:
         value = float(raw)
-    except ValueError:
+    except (ValueError, OverflowError):  # 10**400 is no number a diary holds
         raise DiaryError(name, raw, f"is not a number; {allowed}") from None
     if whole and not value.is_integer():
         raise DiaryError(name, raw, f"is not a whole number; {allowed}")
@@ -145,6 +145,7 @@ def parse(name: str, raw: object) -> object:
     f = FIELDS[name]
     if isinstance(raw, bool) and isinstance(f.kind, YesNo):
         return raw  # --sport/--no-sport arrive already decided
+    _typed(f, raw)
     if isinstance(raw, list | tuple):
         raw = ",".join(map(str, raw))
     if raw is None or not str(raw).strip():
@@ -169,6 +170,24 @@ def parse(name: str, raw: object) -> object:
         raise DiaryError(f.name, raw, "is not allowed; use yes or no")
     assert isinstance(kind, Text)
     return raw
+
+
+def _typed(f: Field, raw: object) -> None:
+    """A value that is not text must be of the field's own type: a list only where several
+    words go, a number only for a scale, yes/no only as true or false (a library caller's
+    or an imported file's `"pain": [5]` is a mistake, never read as 5)."""
+    if raw is None or isinstance(raw, str):
+        return
+    kind = f.kind
+    many = isinstance(kind, Tags) or (isinstance(kind, Choice) and kind.many)
+    if isinstance(raw, list | tuple):
+        fits = many and all(isinstance(v, str) for v in raw)
+    elif isinstance(raw, bool):
+        fits = False
+    else:
+        fits = isinstance(raw, int | float) and isinstance(kind, Scale)
+    if not fits:
+        raise DiaryError(f.name, raw, f"is not allowed; use {kind.describe()}")
 
 
 def required(name: str, raw: object) -> object:

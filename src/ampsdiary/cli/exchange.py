@@ -8,14 +8,17 @@ Private notes are left out unless --include-private.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Annotated, Any
 
 import typer
 
+from ..analysis.measures import plural
 from ..dates import today
 from ..errors import DiaryError
 from ..exchange import FORMATS
@@ -41,6 +44,15 @@ def _format(raw: str | None, out: Path | None) -> str:
     return SUFFIXES.get(out.suffix.lower(), "bundle" if out.is_dir() or not out.suffix else "")
 
 
+@contextlib.contextmanager
+def _writing(out: Path | None) -> Iterator[None]:
+    """A file or folder that cannot be written is the --out's problem, said on one line."""
+    try:
+        yield
+    except OSError as error:
+        raise DiaryError("out", str(out), f"cannot be written ({error.strerror})") from None
+
+
 def _check_out(kind: str, out: Path | None, diary_file: Path) -> None:
     """--out never names the diary itself, and a bundle needs a place to go."""
     if out is None:
@@ -55,6 +67,15 @@ def _check_out(kind: str, out: Path | None, diary_file: Path) -> None:
         raise DiaryError("out", str(out), "is the diary itself; give another file name")
     if not out.parent.is_dir():
         raise DiaryError("out", str(out), "is in a folder that does not exist; create it first")
+    folder = kind in FOLDERS and (kind != "bundle" or out.suffix.lower() != ".zip")
+    if folder and out.is_file() and not out.is_symlink():
+        raise DiaryError("out", str(out), "is a file; give a folder (new or empty) for these files")
+    if out.is_symlink() or (out.exists() and not (out.is_dir() if folder else out.is_file())):
+        what = "a folder" if folder else "a file"
+        said = f"is not {what} to write to (a link, a device or a pipe); give a plain name"
+        raise DiaryError("out", str(out), said)
+    if kind == "redcap" and out.suffix.lower() == ".zip":
+        raise DiaryError("out", str(out), "is a .zip; the REDCap files go into a folder")
 
 
 def export(
@@ -98,7 +119,9 @@ def export(
 
     fmt = _format(kind, out)
     start, end = dates_of(first, last)
-    with opened(ctx) as diary:
+    if start and end and start > end:
+        raise DiaryError("from", first, f"is after {{to}} ({end}); swap them")
+    with opened(ctx) as diary, _writing(out):
         _check_out(fmt, out, diary.path)
         logged = diary.logged_dates()
         if not logged:
@@ -121,7 +144,7 @@ def export(
     if out is None:
         sys.stdout.write(text)
         return
-    with atomic(out) as tmp:
+    with _writing(out), atomic(out) as tmp:
         tmp.write_text(text, encoding="utf-8", newline="")
     typer.echo(f"Wrote {fmt} ({job.start} to {job.end}) to {out}.", err=True)
 
@@ -150,8 +173,12 @@ def _listed(lines: list[str]) -> str:
     return shown + more
 
 
+ONE = {"entries": "entry", "sessions": "session", "days": "day", "day values": "day value",
+       "settings": "setting", "history records": "history record"}  # fmt: skip
+
+
 def _counts(counts: dict[str, int]) -> str:
-    said = [f"{n} {what}" for what, n in counts.items() if n]
+    said = [f"{n} {ONE.get(what, what) if n == 1 else what}" for what, n in counts.items() if n]
     return ", ".join(said) or "nothing new"
 
 
@@ -194,17 +221,22 @@ def import_file(
     for what, columns in skipped:
         if columns:
             out(f"Columns {what}: {', '.join(dict.fromkeys(columns))}.", err=True)
+    if incoming.empty:  # say so without making a diary file for it
+        out(f"Nothing to import: {path.name} holds no values.")
+        return
     with opened(ctx, create=not dry_run) as diary:
         plan = merging.plan(diary, incoming, on_conflict)
         if plan.conflicts and on_conflict is None:
-            count = len(plan.conflicts)
-            out(f"Error: {count} values in {path.name} differ from the diary's; nothing was "
+            count = plural(len(plan.conflicts), "value")
+            out(f"Error: {count} in {path.name} differ from the diary's; nothing was "
                 "imported. Choose --on-conflict skip or replace:", err=True)  # fmt: skip
             out(_listed([str(c) for c in plan.conflicts]), err=True)
             raise typer.Exit(2)
         added = _counts(dict(plan.added))
         same = f"; {plan.same} already here" if plan.same else ""
-        settled = f"; {len(plan.conflicts)} conflicts {on_conflict}" if plan.conflicts else ""
+        settled = (
+            f"; {plural(len(plan.conflicts), 'conflict')}: {on_conflict}" if plan.conflicts else ""
+        )
         if dry_run:
             out(f"Would add {added}{same}{settled} (a dry run: nothing was written).")
             return

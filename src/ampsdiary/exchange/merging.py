@@ -61,8 +61,9 @@ def plan(diary: Diary, incoming: Incoming, on_conflict: str | None = None) -> Pl
     if on_conflict is not None and on_conflict not in SETTLE:
         raise DiaryError("on_conflict", on_conflict, "is not allowed; use skip or replace")
     ours = diary.setting("patient-id")
-    if ours and incoming.patient and incoming.patient != ours:
-        raise DiaryError("patient_id", incoming.patient, f"is not this diary's patient ({ours})")
+    for theirs in (incoming.patient, incoming.settings.get("patient-id")):
+        if ours and theirs and theirs != ours:
+            raise DiaryError("patient_id", theirs, f"is not this diary's patient ({ours})")
     result = Plan()
     now = utc_now()
     for kind, rows, target in (("entry", incoming.entries, result.writes.entries),
@@ -78,7 +79,7 @@ def plan(diary: Diary, incoming: Incoming, on_conflict: str | None = None) -> Pl
     result.added["history records"] = len(result.writes.history)
     counts = {k: len(v) for k, v in (("entries", result.writes.entries),
                                      ("sessions", result.writes.sessions))}  # fmt: skip
-    result.writes.summary = {"file": incoming.source, **counts, "days": len(incoming.days)}
+    result.writes.summary = {"file": incoming.source, **counts, "days": result.added["days"]}
     return result
 
 
@@ -113,6 +114,8 @@ def _rows(diary: Diary, kind: str, rows: list[Row], target: list[Row], result: P
             result.added[plural] += 1
             continue
         what = f"{kind} {row['date']}" + (f" {row['time']}" if row.get("time") else "")
+        if known["date"] != row["date"]:  # one row, two days: never moved without a word
+            result.conflicts.append(Conflict(what, "date", known["date"], row["date"]))
         found = _differences(what, known, row, result)
         if not found:
             result.same += 1

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..dates import parse_time
+from ..dates import check_day, parse_time
 from ..errors import DiaryError
 from ..settings import check_key, check_value
 from ..validate import parse, stored_ok
@@ -29,6 +29,7 @@ from .export import FORMAT, FORMAT_VERSION, TABLE_FILES
 from .rows import restored
 
 Row = dict[str, Any]
+csv.field_size_limit(2**24)  # a long note (16 MB at most) is a note, not a broken file
 BOOKKEEPING = ("uid", "id", "date", "time", "recorded_at", "changed_at")
 # Daily-table columns worked out from other rows: known, never imported from the daily table.
 WORKED_OUT = ("exercise_minutes", "exercise_kinds", "entries")
@@ -52,6 +53,10 @@ class Incoming:
     not_imported: list[str] = field(default_factory=list)  # known, worked out from others
     problems: list[str] = field(default_factory=list)
     exported: bool = False  # ampsdiary's own export: what an earlier version wrote is kept
+
+    @property
+    def empty(self) -> bool:
+        return not (self.entries or self.sessions or self.days or self.settings or self.history)
 
     def problem(self, where: str, error: DiaryError) -> None:
         self.problems.append(f"{where}, {error}")
@@ -82,11 +87,28 @@ def read(path: Path) -> Incoming:
     except UnicodeDecodeError:
         raise DiaryError("FILE", str(path), "is not UTF-8 text; save it as UTF-8") from None
     incoming = Incoming(path.name)
-    if path.suffix.lower() == ".json":
+    if path.suffix.lower() == ".json" or text.lstrip().startswith(("{", "[")):
         _document(incoming, text)
     else:
-        _table(incoming, text, path.name)
+        try:
+            _table(incoming, text, path.name)
+        except csv.Error as error:
+            raise DiaryError(
+                "FILE", path.name, f"is not a CSV the diary can read ({error})"
+            ) from None
+    _twice(incoming)
     return incoming
+
+
+def _twice(incoming: Incoming) -> None:
+    """One row given twice in one file (two entries with one uid) is a problem, not a guess."""
+    for what, rows in (("entries", incoming.entries), ("sessions", incoming.sessions)):
+        seen: set[str] = set()
+        for row in rows:
+            uid = row.get("uid")
+            if uid in seen:
+                incoming.problem(what, DiaryError("uid", uid, "is given twice in this file"))
+            seen.add(uid)
 
 
 def _bundle(path: Path) -> Incoming:
@@ -116,22 +138,51 @@ def _document(incoming: Incoming, text: str) -> None:
         raise DiaryError("FILE", incoming.source, allowed)
     incoming.exported = True
     incoming.patient = doc.get("patient_id")
-    for key, value in (doc.get("settings") or {}).items():
+    settings = doc.get("settings") or {}
+    if not isinstance(settings, dict):
+        incoming.problem("settings", DiaryError("settings", None, "is not an object"))
+        settings = {}
+    for key, value in settings.items():
         try:
             incoming.settings[check_key(str(key))] = check_value(str(key), str(value))
         except DiaryError as error:
             incoming.problem("settings", error)
     for level, key, target in (("entry", "entries", incoming.entries),
                                ("session", "sessions", incoming.sessions)):  # fmt: skip
-        for i, row in enumerate(doc.get(key) or []):
+        for i, row in enumerate(_listed(incoming, doc, key)):
             checked = _checked(incoming, f"{key}[{i}]", row, level)
             if checked is not None:
                 target.append(checked)
-    for i, row in enumerate(doc.get("days") or []):
+    for i, row in enumerate(_listed(incoming, doc, "days")):
         checked = _checked(incoming, f"days[{i}]", row, "day")
-        if checked is not None:
+        if checked is not None and checked["date"] in incoming.days:
+            incoming.problem(f"days[{i}]", DiaryError("date", checked["date"], "is given twice"))
+        elif checked is not None:
             incoming.days[checked["date"]] = checked
-    incoming.history = list(doc.get("history") or [])
+    for i, change in enumerate(_listed(incoming, doc, "history")):
+        if _a_change(change):
+            incoming.history.append(change)
+        else:
+            incoming.problem(f"history[{i}]", DiaryError("history", None, "is not a change"))
+
+
+HISTORY_KEYS = {"changed_at": str, "kind": str, "action": str}
+
+
+def _a_change(change: Any) -> bool:
+    """A history record as an export writes it: when, what kind of row, which action."""
+    return isinstance(change, dict) and all(
+        isinstance(change.get(k), t) for k, t in HISTORY_KEYS.items()
+    ) and "key" in change  # fmt: skip
+
+
+def _listed(incoming: Incoming, doc: dict, key: str) -> list:
+    """A list the document holds; anything else there is a problem."""
+    value = doc.get(key) or []
+    if isinstance(value, list):
+        return value
+    incoming.problem(key, DiaryError(key, None, "is not a list"))
+    return []
 
 
 def _checked(incoming: Incoming, where: str, row: Any, level: str) -> Row | None:
@@ -173,19 +224,28 @@ def _checked(incoming: Incoming, where: str, row: Any, level: str) -> Row | None
 def _earlier(name: str, value: Any) -> float | None:
     """A number an earlier version allowed (a 300-minute session) in ampsdiary's own export:
     the diary still holds and reads it, so it comes back as it was, never refused or lost."""
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        return None  # only a number (or a number as text) was ever allowed past a limit
     try:
         number = float(value)
-    except (TypeError, ValueError):
+    except (ValueError, OverflowError):
         return None
     number = int(number) if number.is_integer() else number
     return number if stored_ok(name, number) else None
 
 
 def _date(value: Any) -> str:
+    """A day as YYYY-MM-DD, from the diary's earliest day to today, as `log` takes them."""
+    if not isinstance(value, str) or len(value.strip()) != 10:
+        raise DiaryError("date", value, "is not a date; use YYYY-MM-DD")
+    return check_day(_iso(value.strip()), "date").isoformat()
+
+
+def _iso(text: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(str(value)).isoformat()
+        return dt.date.fromisoformat(text)
     except ValueError:
-        raise DiaryError("date", value, "is not a date; use YYYY-MM-DD") from None
+        raise DiaryError("date", text, "is not a date; use YYYY-MM-DD") from None
 
 
 def _moment(name: str, value: str) -> None:
@@ -203,9 +263,14 @@ def _text(name: str, value: Any) -> str:
 
 def _table(incoming: Incoming, text: str, name: str, bundle: bool = False) -> None:
     """One CSV: ampsdiary's entries or sessions table, its daily table, or another tool's."""
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+    first = text.split("\n", 1)[0]
+    delimiter = next((d for d in (",", ";", "\t") if d in first), ",")  # European Excel: ';'
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
     header = [h.strip() for h in reader.fieldnames or []]
     reader.fieldnames = header
+    twice = sorted({h for h in header if header.count(h) > 1})
+    if twice:
+        raise DiaryError("FILE", name, f"has the column {twice[0]!r} twice; which one is it?")
     kind = (
         "session" if {"kind", "minutes"} <= set(header) else "entry" if "uid" in header else "day"
     )
@@ -214,6 +279,7 @@ def _table(incoming: Incoming, text: str, name: str, bundle: bool = False) -> No
     known = _known(kind, header, incoming, bundle)
     if kind == "day" and not known and not bundle:
         raise DiaryError("FILE", name, "has no column the diary knows; see docs/data-dictionary.md")
+    dates: dict[str, int] = {}
     for row in reader:
         where = f"{name} line {reader.line_num}"
         if None in row:  # more cells than the header names: which column is which?
@@ -224,6 +290,11 @@ def _table(incoming: Incoming, text: str, name: str, bundle: bool = False) -> No
         values = {k: _cell(v) for k, v in row.items() if k and isinstance(v, str)}
         _patient(incoming, where, values.get("patient_id"))
         if kind == "day":
+            if values.get("date") in dates:
+                said = f"is already on line {dates[values['date']]}"
+                incoming.problem(where, DiaryError("date", values["date"], said))
+                continue
+            dates[values.get("date", "")] = reader.line_num
             _day_row(incoming, where, values, bundle)
             continue
         checked = _checked(incoming, where, _lists(values), kind)
