@@ -130,22 +130,24 @@ def build_caseload(folder: Path, patients: int, end: dt.date, fmt: str) -> dict[
 PEAK = (
     "import resource, subprocess, sys, time; start = time.perf_counter(); "
     "done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE); "
-    "took = time.perf_counter() - start; "
-    "print(done.returncode, took, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, "
+    "took = time.perf_counter() - start; use = resource.getrusage(resource.RUSAGE_CHILDREN); "
+    "print(done.returncode, took, use.ru_utime + use.ru_stime, use.ru_maxrss, "
     "done.stderr.decode()[-300:].replace(chr(10), ' '))"
 )
 
 
 def caseload(runs: int, patients: int, end: dt.date, env: dict[str, str]) -> str:
-    """The caseload rows: each review command on daily CSVs and on bundles, its median
-    wall-clock seconds and the peak memory of its largest process (ru_maxrss of the
-    children of a small wrapper: the review, or one of its worker processes)."""
+    """The caseload rows: each review command on daily CSVs and on bundles, its wall-clock
+    seconds (median and fastest), the CPU seconds of all its processes, and the peak memory
+    of its largest process (ru_maxrss of the children of a small wrapper: the review, or one
+    of its worker processes). The load average says how busy the machine was meanwhile."""
     lines = [
         f"{patients:,} patients x {CASELOAD_DAYS} days, each command run {runs} times:",
         "",
-        "| Command | Exports | Median s | Peak MB | Note |",
-        "|---|---|---:|---:|---|",
+        "| Command | Exports | Median s | Min s | CPU s | Peak MB | Note |",
+        "|---|---|---:|---:|---:|---:|---|",
     ]
+    loads = []
     for fmt in ("csv", "bundle"):
         folder = Path(env["PWD"]) / f"caseload-{fmt}"
         sizes = build_caseload(folder, patients, end, fmt)
@@ -154,19 +156,25 @@ def caseload(runs: int, patients: int, end: dt.date, env: dict[str, str]) -> str
         print(f"Built {folder}: {what}", file=sys.stderr)
         for command, why in CASELOAD_COMMANDS:
             argv = [str(CLI), *command.format(folder=folder).split()]
-            times, peaks = [], []
+            times, cpus, peaks = [], [], []
             for _ in range(runs):
                 probe = [sys.executable, "-c", PEAK, *argv]
                 out = subprocess.run(probe, env=env, capture_output=True, text=True, cwd=env["PWD"])
-                code, took, peak, said = out.stdout.split(" ", 3)
+                code, took, cpu, peak, said = out.stdout.split(" ", 4)
                 if code != "0":
                     raise SystemExit(f"{command} failed: {said}")
                 times.append(float(took))
+                cpus.append(float(cpu))
                 peaks.append(int(peak) / 1024)  # KiB on Linux
+                loads.append(os.getloadavg()[0])
             shown = command.format(folder=f"caseload-{fmt}/")
-            median = statistics.median(times)
-            lines.append(f"| `{shown}` | {what} | {median:.1f} | {max(peaks):.0f} | {why} |")
-            print(f"  {shown}: {times} s, {max(peaks):.0f} MB", file=sys.stderr)
+            median, cpu = statistics.median(times), statistics.median(cpus)
+            lines.append(
+                f"| `{shown}` | {what} | {median:.1f} | {min(times):.1f} | {cpu:.1f} | "
+                f"{max(peaks):.0f} | {why} |"
+            )
+            print(f"  {shown}: {times} s, {cpus} CPU s, {max(peaks):.0f} MB", file=sys.stderr)
+    lines += ["", f"Load average (1 minute) after the runs: {min(loads):.1f} to {max(loads):.1f}."]
     return "\n".join(lines)
 
 

@@ -30,6 +30,19 @@ def test_two_bundles_of_one_diary_merge_their_entries_once(run, tmp_path):
     assert patient["baseline"]["pain"] == 7.5
 
 
+def test_a_bundle_folder_zipped_again_is_read(run, tmp_path):
+    import zipfile
+
+    db = write_diary(tmp_path / "d.db", steps(2, 6, 10), steps(8, 4, 20), "P-5")
+    folder = export(db, tmp_path / "P-5", "bundle")
+    with zipfile.ZipFile(tmp_path / "again.zip", "w") as archive:  # as macOS' "Compress"
+        for path in folder.iterdir():
+            archive.write(path, f"P-5/{path.name}")
+            archive.writestr(f"__MACOSX/P-5/._{path.name}", b"\0\5\26\7")
+    (patient,) = patients_of(run, tmp_path / "again.zip")
+    assert patient == {**patient, **recovery_of(db)}
+
+
 def test_a_json_export_brings_its_treatment_start_and_goal(run, tmp_path):
     db = write_diary(tmp_path / "d.db", steps(2, 6, 20), steps(8, 4, 30), "P-3", minutes=30)
     from ampsdiary import open_diary
@@ -64,8 +77,11 @@ def test_a_large_caseload_in_several_processes_from_the_command_line(tmp_path):
     text = export(db, tmp_path / "p.csv", "csv").read_text()
     folder = tmp_path / "in"
     folder.mkdir()
-    for n in range(30):  # more than POOL_FROM: the review starts worker processes
-        (folder / f"p{n:02}.csv").write_text(text.replace("P-00,", f"P-{n:02},"))
+    from ampsdiary.caseload.patients import POOL_FROM
+
+    count = POOL_FROM + 1  # the review starts worker processes
+    for n in range(count):
+        (folder / f"p{n:03}.csv").write_text(text.replace("P-00,", f"P-{n:03},"))
     env = os.environ | {"AMPSDIARY_TODAY": TODAY.isoformat()}
     for argv in (
         [sys.executable, "-m", "ampsdiary"],
@@ -77,5 +93,5 @@ def test_a_large_caseload_in_several_processes_from_the_command_line(tmp_path):
         )  # fmt: skip
         assert done.returncode == 0, done.stderr
         rows = json.loads(done.stdout)["patients"]
-        assert [p["patient_id"] for p in rows] == [f"P-{n:02}" for n in range(30)]
+        assert [p["patient_id"] for p in rows] == [f"P-{n:03}" for n in range(count)]
         assert {p["pattern"] for p in rows} == {"function-first"}

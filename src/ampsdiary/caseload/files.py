@@ -151,10 +151,25 @@ def _zip(path: Path) -> Found:
     except zipfile.BadZipFile:
         raise NotExport("is not a readable .zip (damaged or cut short)") from None
     with archive:
-        missing = [name for name in BUNDLE_TABLES if name not in archive.namelist()]
+        inside = inner(archive.namelist())
+        missing = [name for name in BUNDLE_TABLES if inside + name not in archive.namelist()]
         if missing:
             raise NotExport(f"is a .zip without the bundle's {', '.join(missing)}")
-        return _bundle(path, archive.open)
+        return _bundle(path, lambda name: archive.open(inside + name))
+
+
+def inner(names: list[str]) -> str:
+    """The folder inside a .zip that holds the bundle's tables: '' when they are at its top,
+    as `export` writes them, or the one folder a bundle folder zipped again ends up in
+    (Windows' and macOS' "compress" keep it, and add __MACOSX/ beside it)."""
+    if BUNDLE_TABLES[0] in names:
+        return ""
+    folders = {
+        n[: -len(BUNDLE_TABLES[0])]
+        for n in names
+        if n.endswith("/" + BUNDLE_TABLES[0]) and not n.startswith("__MACOSX/")
+    }
+    return folders.pop() if len(folders) == 1 else ""
 
 
 def _bundle(path: Path, open_file) -> Found:

@@ -33,7 +33,7 @@ from ..exchange.rows import restored
 from ..settings import check_value
 from ..validate import number_in, parse
 from ..vocabulary import ENTRY_FIELDS, FIELDS, NORMAL, SHARED_DAY_FACTS, Choice, Scale, Tags
-from .files import BUNDLE_TABLES, Found
+from .files import BUNDLE_TABLES, Found, inner
 
 Row = dict[str, Any]
 MEANS = ("pain", "allodynia")  # a daily table holds the mean of the day's entries
@@ -129,8 +129,9 @@ def _bundle_texts(found: Found) -> Iterator[tuple[str, str]]:
             yield name, (found.path / name).read_bytes().decode("utf-8-sig")
         return
     with zipfile.ZipFile(found.path) as archive:
+        inside = inner(archive.namelist())
         for name in BUNDLE_TABLES:
-            yield name, archive.read(name).decode("utf-8-sig")
+            yield name, archive.read(inside + name).decode("utf-8-sig")
 
 
 @functools.lru_cache(maxsize=1 << 16)

@@ -43,7 +43,7 @@ def review(
         typer.Argument(
             help="Exports: daily CSVs, bundles (folders or .zip) and json exports, or folders "
             "holding them (searched recursively).",
-            metavar="PATH...",
+            metavar="PATH",
             show_default=False,
         ),
     ],
@@ -183,9 +183,10 @@ def _write(out: Path | None, shown: Shown) -> str | None:
 
 class _Spool:
     """Each patient's JSON kept in a temporary file until the order is known, so a caseload
-    of thousands is printed without holding every document (or json.dumps' pieces of one
-    huge document) in memory. The document is the one `emit` would print: one object, its
-    schema_version first."""
+    of thousands is printed without holding every document in memory (json.dumps of one
+    huge document would also hold each of its pieces: several hundred MB for a thousand
+    patients). The document is emit's (one object, schema_version first), each patient's
+    object on a line of its own."""
 
     def __init__(self, file: IO[bytes]) -> None:
         self.file = file
