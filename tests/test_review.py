@@ -212,3 +212,15 @@ def test_many_patients_in_several_processes_give_the_same_review(run, clinic, mo
     monkeypatch.setattr(patients, "POOL_FROM", 2)
     together = review_json(run, str(folder))
     assert len(together["patients"]) == 35 and together == alone
+
+
+@pytest.mark.parametrize("column", ["patient", "flags", "days", "last-14", "last-logged",
+                                    "function", "pain", "function-onset", "pain-onset", "lag",
+                                    "pattern", "exercise"])  # fmt: skip
+def test_every_sort_column_sorts(run, clinic, column):
+    from ampsdiary.caseload.patients import SORTS
+    from ampsdiary.caseload.table import SORT_COLUMNS
+
+    assert set(SORT_COLUMNS) == set(SORTS) and column in SORT_COLUMNS
+    rows = review_json(run, str(clinic[0]), "--sort", column)["patients"]
+    assert sorted(p["patient_id"] for p in rows) == sorted(s[0] for s in SHAPES)
