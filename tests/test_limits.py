@@ -91,9 +91,10 @@ def test_the_checkin_explains_a_limit_and_asks_again(run, db_path):
     ]
     result = run("log", "--check-in", input="\n".join(answers) + "\n")
     assert result.exit_code == 0, result.output
-    assert "'17' is out of range" in result.output and NIGHT_SLEEP.why in result.output
-    assert "'300' is out of range" in result.output
-    assert "would make 740 minutes on Wed 18 Nov" in result.output
+    said = " ".join(result.output.split())  # messages wrap between words at the terminal
+    assert "'17' is out of range" in said and NIGHT_SLEEP.why in said
+    assert "'300' is out of range" in said
+    assert "would make 740 minutes on Wed 18 Nov" in said
     with sqlite3.connect(db_path) as conn:
         minutes = [m for (m,) in conn.execute("select minutes from sessions order by id")]
         sleep = conn.execute("select sleep from days").fetchall()
