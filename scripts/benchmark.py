@@ -36,6 +36,8 @@ COMMANDS = (
     ("recovery", "when function and pain started to improve"),
     ("plot recovery --out recovery.png", "loads matplotlib; draws all ten years"),
     ("report --out week.pdf", "loads matplotlib; one week"),
+    ("export csv", "the daily table of ten years, on stdout"),
+    ("export json --out diary.json", "everything, history included, in one document"),
 )
 IMPORTTIME = re.compile(r"import time:\s+(\d+) \|\s+(\d+) \|( *)(\S+)")
 # The caseload review (--caseload N): N patients' exports of a year each, as a clinic gets them.

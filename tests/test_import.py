@@ -207,3 +207,12 @@ def test_a_value_an_earlier_version_allowed_comes_back_from_its_export(run, sour
     made.write_text("date,kind,minutes\n2026-11-12,physio,300\n")
     result = run("--db", str(copy), "import", str(made))
     assert result.exit_code == 2 and "minutes: '300' is out of range" in result.output
+
+
+def test_a_big_file_tells_its_progress_as_rows_are_checked(run, source, tmp_path):
+    from ampsdiary.exchange import reading
+
+    ok(run, source, "export", "json", "--out", str(tmp_path / "d.json"))
+    heard = []
+    incoming = reading.read(tmp_path / "d.json", lambda done, total: heard.append((done, total)))
+    assert heard[-1] == (5, 5) and not incoming.problems  # 2 entries, 1 session, 2 days

@@ -182,6 +182,18 @@ def _counts(counts: dict[str, int]) -> str:
     return ", ".join(said) or "nothing new"
 
 
+def _read(reading: ModuleType, path: Path) -> Any:
+    """Read a file to import, with a progress bar on a terminal while its rows are checked."""
+    if not sys.stderr.isatty():
+        return reading.read(path)
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(f"Checking {path.name}", total=None)
+        return reading.read(path, lambda done, total: bar.update(task, completed=done, total=total))
+
+
 def import_file(
     ctx: typer.Context,
     path: Annotated[
@@ -206,7 +218,7 @@ def import_file(
     """Import an export or a CSV: checked first, written whole, never twice."""
     from ..exchange import merging, reading
 
-    incoming = reading.read(path)  # every value checked before a diary is opened
+    incoming = _read(reading, path)  # every value checked before a diary is opened
     out = typer.echo
     if incoming.problems:
         count = len(incoming.problems)

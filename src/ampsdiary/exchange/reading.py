@@ -14,7 +14,7 @@ import io
 import json
 import uuid
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -53,6 +53,15 @@ class Incoming:
     not_imported: list[str] = field(default_factory=list)  # known, worked out from others
     problems: list[str] = field(default_factory=list)
     exported: bool = False  # ampsdiary's own export: what an earlier version wrote is kept
+    progress: Callable[[int, int], None] | None = None  # (rows checked, rows in all)
+    total: int = 0
+    done: int = 0
+
+    def step(self) -> None:
+        """One more row checked; the caller's progress bar hears of every 500th and the last."""
+        self.done += 1
+        if self.progress and (self.done % 500 == 0 or self.done == self.total):
+            self.progress(self.done, self.total)
 
     @property
     def empty(self) -> bool:
@@ -76,17 +85,20 @@ SESSION_NAMES = names_for(SESSION_FIELDS)
 DAY_NAMES = names_for(DAY_FIELDS)
 
 
-def read(path: Path) -> Incoming:
-    """Whatever ampsdiary can import at `path`; a file it cannot read is a DiaryError."""
+def read(path: Path, progress: Callable[[int, int], None] | None = None) -> Incoming:
+    """Whatever ampsdiary can import at `path`; a file it cannot read is a DiaryError.
+
+    `progress(done, total)` hears how many rows are checked, for a bar on a big file.
+    """
     try:
         if path.is_dir() or path.suffix.lower() == ".zip":
-            return _bundle(path)
+            return _bundle(path, progress)
         text = path.read_bytes().decode("utf-8-sig")
     except (OSError, zipfile.BadZipFile, KeyError) as error:
         raise DiaryError("FILE", str(path), f"cannot be read ({error})") from None
     except UnicodeDecodeError:
         raise DiaryError("FILE", str(path), "is not UTF-8 text; save it as UTF-8") from None
-    incoming = Incoming(path.name)
+    incoming = Incoming(path.name, progress=progress, total=text.count("\n"))
     if path.suffix.lower() == ".json" or text.lstrip().startswith(("{", "[")):
         _document(incoming, text)
     else:
@@ -111,14 +123,15 @@ def _twice(incoming: Incoming) -> None:
             seen.add(uid)
 
 
-def _bundle(path: Path) -> Incoming:
+def _bundle(path: Path, progress: Callable[[int, int], None] | None) -> Incoming:
     """A bundle: its entries and sessions whole, its days' facts from daily.csv."""
     if path.is_dir():
         files = {name: (path / name).read_bytes() for name in TABLE_FILES.values()}
     else:
         with zipfile.ZipFile(path) as archive:
             files = {name: archive.read(name) for name in TABLE_FILES.values()}
-    incoming = Incoming(path.name, exported=True)
+    total = sum(text.count(b"\n") for text in files.values())
+    incoming = Incoming(path.name, exported=True, progress=progress, total=total)
     for name in ("entries.csv", "sessions.csv", "daily.csv"):
         _table(incoming, files[name].decode("utf-8-sig"), name, bundle=True)
     return incoming
@@ -137,6 +150,7 @@ def _document(incoming: Incoming, text: str) -> None:
         )
         raise DiaryError("FILE", incoming.source, allowed)
     incoming.exported = True
+    incoming.total = sum(len(doc.get(k) or []) for k in ("entries", "sessions", "days"))
     incoming.patient = doc.get("patient_id")
     settings = doc.get("settings") or {}
     if not isinstance(settings, dict):
@@ -187,6 +201,7 @@ def _listed(incoming: Incoming, doc: dict, key: str) -> list:
 
 def _checked(incoming: Incoming, where: str, row: Any, level: str) -> Row | None:
     """A row of the diary's own names with every value checked; None (and a problem) if not."""
+    incoming.step()
     if not isinstance(row, dict):
         incoming.problem(where, DiaryError(level, None, "is not an object"))
         return None
