@@ -216,3 +216,19 @@ def test_a_big_file_tells_its_progress_as_rows_are_checked(run, source, tmp_path
     heard = []
     incoming = reading.read(tmp_path / "d.json", lambda done, total: heard.append((done, total)))
     assert heard[-1] == (5, 5) and not incoming.problems  # 2 entries, 1 session, 2 days
+
+
+def test_a_daily_table_read_back_into_its_diary_adds_no_entry(run, tmp_path):
+    db = tmp_path / "d.db"
+    ok(run, db, "log", "-d", "2026-11-14", "--time", "08:00", "--pain", "4", "--function", "5")
+    ok(run, db, "log", "-d", "2026-11-14", "--time", "19:00", "--pain", "6")
+    ok(run, db, "export", "csv", "--out", str(tmp_path / "days.csv"))
+    before = rows(db)
+    said = ok(run, db, "import", str(tmp_path / "days.csv")).output
+    assert "nothing new" in said and rows(db) == before  # pain 5 is the day's mean, not an entry
+    changed = (tmp_path / "days.csv").read_text().replace(",5,6,", ",7,6,")  # pain 5 -> 7
+    (tmp_path / "edited.csv").write_text(changed)
+    result = run("--db", str(db), "import", str(tmp_path / "edited.csv"))
+    assert result.exit_code == 2 and "day 2026-11-14 pain: here 5.0, in the file 7" in (
+        result.output
+    )

@@ -68,7 +68,7 @@ def plan(diary: Diary, incoming: Incoming, on_conflict: str | None = None) -> Pl
     now = utc_now()
     for kind, rows, target in (("entry", incoming.entries, result.writes.entries),
                                ("session", incoming.sessions, result.writes.sessions)):  # fmt: skip
-        _rows(diary, kind, rows, target, result, on_conflict, now)
+        _rows(diary, kind, rows, target, result, on_conflict, now, incoming.day_values)
     _days(diary, incoming, result, on_conflict, now)
     settings = dict(incoming.settings)
     if incoming.patient and not ours:
@@ -103,11 +103,13 @@ def _settled(result: Plan, found: Row, on_conflict: str | None) -> Row:
 
 
 def _rows(diary: Diary, kind: str, rows: list[Row], target: list[Row], result: Plan,
-          on_conflict: str | None, now: str) -> None:  # fmt: skip
+          on_conflict: str | None, now: str, day_values: set[str]) -> None:  # fmt: skip
     here = uids(diary.store, kind)
     plural = "entries" if kind == "entry" else "sessions"
     for row in rows:
         known = here.get(row.get("uid", ""))
+        if known is None and row.get("uid") in day_values and _day_says(diary, row, result):
+            continue
         if known is None:
             full = {"recorded_at": now, **row}
             target.append({**full, "changed_at": full.get("changed_at", full["recorded_at"])})
@@ -121,6 +123,29 @@ def _rows(diary: Diary, kind: str, rows: list[Row], target: list[Row], result: P
             result.same += 1
         elif values := _settled(result, found, on_conflict):
             result.writes.replaced.append((kind, row["uid"], values))
+
+
+# A daily table's entry field -> the Day's value it was made of.
+DAY_OF = {"pain": "pain", "worst": "worst", "allodynia": "allodynia", "swelling": "swelling",
+          "locations": "locations", "quality": "quality", "skin_signs": "skin_signs",
+          "movement": "movement", "symptoms": "symptoms", "triggers": "triggers"}  # fmt: skip
+
+
+def _day_says(diary: Diary, row: Row, result: Plan) -> bool:
+    """A daily table's row for a day that has entries here already: it is that day's
+    values (a mean, a worst), not another entry. True when it was dealt with: the same
+    values (skipped), or others (a conflict; a day's mean never replaces its entries)."""
+    date = dt.date.fromisoformat(row["date"])
+    if not diary.entries(date, date):
+        return False
+    day = diary.days(date, date)[0]
+    for name, value in row.items():
+        shown = getattr(day, DAY_OF[name]) if name in DAY_OF else None
+        if name in DAY_OF and value is not None and value != shown:
+            said = shown if not isinstance(shown, float) else round(shown, 2)
+            result.conflicts.append(Conflict(f"day {row['date']}", name, said, value))
+    result.same += 1
+    return True
 
 
 def _days(diary: Diary, incoming: Incoming, result: Plan, on_conflict: str | None,

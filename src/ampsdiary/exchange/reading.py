@@ -53,6 +53,7 @@ class Incoming:
     not_imported: list[str] = field(default_factory=list)  # known, worked out from others
     problems: list[str] = field(default_factory=list)
     exported: bool = False  # ampsdiary's own export: what an earlier version wrote is kept
+    day_values: set[str] = field(default_factory=set)  # uids of entries made of a day's values
     progress: Callable[[int, int], None] | None = None  # (rows checked, rows in all)
     total: int = 0
     done: int = 0
@@ -380,4 +381,5 @@ def _day_row(incoming: Incoming, where: str, values: Row, bundle: bool) -> None:
         if entry is not None:
             key = f"{incoming.patient or ''}|{facts['date']}|daily"
             entry["uid"] = str(uuid.uuid5(DAILY_ENTRY, key))
+            incoming.day_values.add(entry["uid"])
             incoming.entries.append(entry)
