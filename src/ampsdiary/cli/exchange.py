@@ -22,6 +22,7 @@ from ..analysis.measures import plural
 from ..dates import today
 from ..errors import DiaryError
 from ..exchange import FORMATS
+from ..plots.output import plain_target
 from .common import FromOption, ToOption, dates_of, friendly_errors, opened
 
 SUFFIXES = {".csv": "csv", ".json": "json", ".zip": "bundle"}
@@ -70,10 +71,7 @@ def _check_out(kind: str, out: Path | None, diary_file: Path) -> None:
     folder = kind in FOLDERS and (kind != "bundle" or out.suffix.lower() != ".zip")
     if folder and out.is_file() and not out.is_symlink():
         raise DiaryError("out", str(out), "is a file; give a folder (new or empty) for these files")
-    if out.is_symlink() or (out.exists() and not (out.is_dir() if folder else out.is_file())):
-        what = "a folder" if folder else "a file"
-        said = f"is not {what} to write to (a link, a device or a pipe); give a plain name"
-        raise DiaryError("out", str(out), said)
+    plain_target(out, folder)
     if kind == "redcap" and out.suffix.lower() == ".zip":
         raise DiaryError("out", str(out), "is a .zip; the REDCap files go into a folder")
 

@@ -30,11 +30,21 @@ def check_target(path: Path, suffixes: tuple[str, ...]) -> None:
         raise DiaryError("out", str(path), f"has an unknown file type; end the name with {allowed}")
     if path.is_dir():
         raise DiaryError("out", str(path), "is a folder; give a file name")
+    plain_target(path)
     folder = path.parent
     if not folder.is_dir():
         raise DiaryError(
             "out", str(path), f"is in a folder that does not exist ({folder}); create it first"
         )
+
+
+def plain_target(path: Path, folder: bool = False) -> None:
+    """Never write by renaming over a link, a device or a pipe: run as root, a report
+    `--out /dev/stdout` would replace the device itself (a link to it) with a file."""
+    if path.is_symlink() or (path.exists() and not (path.is_dir() if folder else path.is_file())):
+        what = "a folder" if folder else "a file"
+        said = f"is not {what} to write to (a link, a device or a pipe); give a plain name"
+        raise DiaryError("out", str(path), said)
 
 
 @contextlib.contextmanager
