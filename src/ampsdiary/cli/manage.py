@@ -17,7 +17,7 @@ from ..errors import DiaryError
 from ..settings import check_key, check_value
 from ..vocabulary import FIELDS, LIMITS, SETTINGS, SIDED_SPELLINGS, field_words
 from .common import NEGATIVE_NUMBERS, JsonOption, console, emit, friendly_errors, opened
-from .restore import said, undo
+from .undo import said, undo
 
 YesOption = Annotated[
     bool, typer.Option("--yes", "-y", help="Delete without asking first (for scripts).")
