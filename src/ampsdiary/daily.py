@@ -24,6 +24,12 @@ WORD_FIELDS = (
 )  # fmt: skip
 
 Row = dict[str, Any]
+# What the day values are made of: a read of the whole diary fetches these columns only.
+COLUMNS = {
+    "entry": ("date", "pain", "worst", "allodynia", "swelling", *WORD_FIELDS),
+    "day": ("date", *SHARED_DAY_FACTS),
+    "session": ("date", "kind", "minutes"),
+}
 
 
 @dataclass
@@ -101,8 +107,11 @@ def _from_entries(day: Day, entries: list[Row]) -> None:
 
 def _words(entries: list[Row], name: str) -> list[str]:
     """The distinct words the day's entries gave for a field, first given first."""
-    words = (e[name] if isinstance(e[name], list) else [e[name]] for e in entries if e[name])
-    return list(dict.fromkeys(word for listed in words for word in listed))
+    words: dict[str, None] = {}
+    for entry in entries:
+        if value := entry[name]:
+            words.update(dict.fromkeys(value) if isinstance(value, list) else {value: None})
+    return list(words)
 
 
 def daily_values(

@@ -44,7 +44,8 @@ from .errors import DiaryError
 from .private import masked
 from .settings import check_key, check_value
 from .store import Store, file_error, open_store
-from .validate import check_together, parse, stored_ok
+from .stored import Checked, is_date
+from .validate import check_together, parse
 
 if TYPE_CHECKING:
     from .analysis.recovery import Recovery
@@ -52,18 +53,6 @@ if TYPE_CHECKING:
     from .analysis.trends import Trends
 
 Row = dict[str, Any]
-
-
-@dataclass(frozen=True)
-class Problem:
-    """A stored value this version would never write: left out, and said once."""
-
-    date: str
-    field: str
-    value: object
-
-    def __str__(self) -> str:
-        return f"{self.date} {self.field} {self.value!r}"
 
 
 @dataclass
@@ -116,7 +105,8 @@ class Diary:
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self.problems: list[Problem] = []
+        self.checked = Checked()
+        self.problems = self.checked.problems
 
     @property
     def path(self) -> Path:
@@ -222,7 +212,7 @@ class Diary:
     def delete(self, kind: str, row_id: int, source: str = "library") -> Row | None:
         """Delete one entry or session by id; None when there is no such row."""
         row = self.store.delete(kind, row_id, source)
-        return None if row is None else self._clean(row, kind)
+        return None if row is None else self.checked.row(row, kind)
 
     def undo(self, change_ids: list[int], source: str = "undo") -> list[undoing.Undone]:
         """Undo changes of the history, all or none; each undo is a change of its own,
@@ -242,69 +232,35 @@ class Diary:
 
     # -- reads ----------------------------------------------------------------
 
-    def _clean(self, row: Row, level: str, private: bool = False) -> Row:
-        """The row with every value this version would never write left out (and noted),
-        and the private note left out unless asked for."""
-        date = str(row.get("date"))
-        for f in FIELDS_OF[level]:
-            value = row.get(f.name)
-            if value is not None and not stored_ok(f.name, value):
-                self._problem(date, f.name, value)
-                row[f.name] = None
-        if "private_note" in row and not private:
-            row["has_private_note"] = row.pop("private_note") is not None
-        return row
-
-    def _problem(self, date: str, name: str, value: object) -> None:
-        found = Problem(date, name, value)
-        if found not in self.problems:
-            self.problems.append(found)
-
-    def _rows(self, rows: list[Row], level: str, private: bool = False) -> list[Row]:
-        """Checked rows of one level; a row whose date or required value is unusable is
-        left out whole (its values cannot be placed on a day)."""
-        kept = []
-        for row in rows:
-            if not _is_date(row.get("date")):
-                self._problem(str(row.get("date")), "date", row.get("date"))
-                continue
-            row = self._clean(row, level, private)
-            if level == "session" and any(row[name] is None for name in REQUIRED):
-                continue
-            kept.append(row)
-        return kept
-
     def entry(self, entry_id: int) -> Row | None:
         row = self.store.row("entry", entry_id)
-        return None if row is None else self._clean(row, "entry")
+        return None if row is None else self.checked.row(row, "entry")
 
     def session(self, session_id: int) -> Row | None:
         row = self.store.row("session", session_id)
-        return None if row is None else self._clean(row, "session")
+        return None if row is None else self.checked.row(row, "session")
 
     def day(self, date: dt.date, private: bool = False) -> Row | None:
         """A day's facts; without `private`, `has_private_note` says only whether one exists."""
         row = self.store.day(date)
-        return None if row is None else self._clean(row, "day", private)
+        return None if row is None else self.checked.row(row, "day", private)
 
     def entries(self, start: dt.date, end: dt.date) -> list[Row]:
-        return self._rows(self.store.entries(start, end), "entry")
+        return self.checked.rows(*self.store.between("entry", start, end), "entry")
 
     def day_facts(self, start: dt.date, end: dt.date, private: bool = False) -> list[Row]:
-        return self._rows(self.store.days(start, end), "day", private)
+        return self.checked.rows(*self.store.between("day", start, end), "day", private)
 
     def sessions(self, start: dt.date, end: dt.date) -> list[Row]:
-        return self._rows(self.store.sessions(start, end), "session")
+        return self.checked.rows(*self.store.between("session", start, end), "session")
 
     def days(self, start: dt.date, end: dt.date) -> list[daily.Day]:
         """One value per measure per calendar day from start to end (None: not logged)."""
-        return daily.daily_values(
-            start,
-            end,
-            self.entries(start, end),
-            self.day_facts(start, end),
-            self.sessions(start, end),
-        )
+        read = {
+            kind: self.checked.rows(*self.store.between(kind, start, end, columns), kind)
+            for kind, columns in daily.COLUMNS.items()
+        }
+        return daily.daily_values(start, end, read["entry"], read["day"], read["session"])
 
     def repeats(self, entry_id: int) -> list[sameday.Repeat]:
         """The measures of an entry that another entry of its day holds too; see sameday."""
@@ -314,10 +270,10 @@ class Diary:
         """Every date with anything logged, oldest first."""
         dates = []
         for text in self.store.logged_dates():
-            if _is_date(text):
+            if is_date(text):
                 dates.append(dt.date.fromisoformat(text))
             else:
-                self._problem(text, "date", text)
+                self.checked.note(text, "date", text)
         return dates
 
     def is_empty(self) -> bool:
@@ -346,7 +302,7 @@ class Diary:
     def treatment_start(self) -> dt.date | None:
         """The date treatment started (it sets the baseline week), or None."""
         value = self.setting("treatment-start")
-        return dt.date.fromisoformat(value) if value and _is_date(value) else None
+        return dt.date.fromisoformat(value) if value and is_date(value) else None
 
     # -- analyses -------------------------------------------------------------
 
@@ -381,14 +337,6 @@ class Diary:
         if any(c["source"] != "demo" for c in changes):
             return False
         return bool(changes) or self.setting("demo") is not None  # "demo": an m001 demo
-
-
-def _is_date(text: object) -> bool:
-    try:
-        dt.date.fromisoformat(str(text))
-    except ValueError:
-        return False
-    return len(str(text)) == 10
 
 
 for _name, _method in list(vars(Diary).items()):
