@@ -17,7 +17,7 @@ from ..analysis.measures import rounded
 from ..dates import DATE_HELP, parse_date
 from ..diary import Diary, open_diary
 from ..errors import DiaryError
-from ..store import diary_path
+from ..store import diary_path, take_back
 from ..vocabulary import FIELDS, Choice, Scale, Tags
 
 FROM_HELP = f"First day: {DATE_HELP}. Default, and the earliest shown: the first day logged."
@@ -129,12 +129,14 @@ def opened(ctx: typer.Context, create: bool = False, write: bool = False) -> Ite
     """The diary named by --db, $AMPSDIARY_DB or the default location, closed afterwards.
 
     Only commands that add to a diary pass `create`; reading never makes an empty diary
-    appear. A diary from a newer version is refused to `write` (and `create`) at once.
+    appear, and a first write that writes nothing (refused, or a check-in quit) leaves no
+    file behind. A diary from a newer version is refused to `write` (and `create`) at once.
     """
     diary = open_diary(diary_path(ctx.obj), create=create, write=write or create)
     try:
         yield diary
     finally:
+        take_back(diary.store)
         diary.close()
     _left_out(diary)
 
