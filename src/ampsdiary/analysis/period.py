@@ -158,8 +158,10 @@ class Period:
 def period(days: list[Day], goal: int | None = None) -> Period:
     """Add up consecutive calendar days (at least one). `goal` is minutes of exercise a day."""
     logged = [d for d in days if d.logged]
-    kinds = dict.fromkeys([*SESSION_KINDS, *(k for d in days for k in d.exercise)])
-    minutes = {k: sum(d.exercise.get(k, 0) for d in days) for k in kinds}
+    minutes = dict.fromkeys(SESSION_KINDS, 0)  # the vocabulary's order, then any others
+    for d in days:
+        for kind, m in d.exercise.items():
+            minutes[kind] = minutes.get(kind, 0) + m
     counts = {
         "swelling": _swelling(days),
         "skin_change": _count(days, "skin_change"),
