@@ -22,7 +22,13 @@ def _quick_nudge(args: list[str]) -> bool:
         path = diary_path(args[1] if len(args) == 3 else None)
     except DiaryError:
         return False  # the full CLI says what is wrong with the path
-    message = nudge(path)
+    try:
+        message = nudge(path)
+    except DiaryError as error:  # named as the CLI names it: --db only when --db gave it
+        name = "--db" if len(args) == 3 else "diary"
+        print(f"Error: {error.message(lambda field: name if field == 'diary' else field)}",
+              file=sys.stderr)  # fmt: skip
+        raise SystemExit(2) from None
     if message["message"]:
         print(message["message"])
     return True

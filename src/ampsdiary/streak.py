@@ -54,7 +54,8 @@ def reminder(logged: list[dt.date], today: dt.date) -> dict:
 
 def nudge(path: Path) -> dict:
     """`nudge` for the diary at path: read-only and quick (plain sqlite3), never creating,
-    changing or locking a diary; a missing or unreadable one counts as nothing logged."""
+    changing or locking a diary; a missing or empty one counts as nothing logged, and a
+    damaged one raises a DiaryError (never "nothing logged", never "logged")."""
     from .dates import today
     from .store.quick import logged_dates
 

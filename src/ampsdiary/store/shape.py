@@ -33,6 +33,7 @@ TABLES: dict[str, tuple[str, tuple[str, ...]]] = {
     )),
 }  # fmt: skip
 NUMBERED = ("entries", "sessions", "changes")  # ids SQLite gives: INTEGER PRIMARY KEY
+MIGRATIONS = "_sqlite_migrations"  # which migrations ran (sqlite-utils keeps it)
 
 
 def problem(conn: sqlite3.Connection) -> str | None:
@@ -48,4 +49,6 @@ def problem(conn: sqlite3.Connection) -> str | None:
         integer = table not in NUMBERED or info[key][2].upper() == "INTEGER"
         if keys != [key] or not integer:
             return f"its {table} table lost its {key} key"
+    if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", [MIGRATIONS]).fetchone():
+        return "its record of migrations is missing"
     return None
