@@ -57,6 +57,23 @@ class Incoming:
     progress: Callable[[int, int], None] | None = None  # (rows checked, rows in all)
     total: int = 0
     done: int = 0
+    checked: dict[tuple, Any] = field(default_factory=dict, repr=False)  # see parsed()
+
+    def parsed(self, name: str, value: Any) -> Any:
+        """`validate.parse`, once for each distinct value of a field: ten years hold 170,000
+        values but only a few hundred different ones (a DiaryError is kept and raised again)."""
+        key = _key(name, value)
+        if key is None:
+            return parse(name, value)
+        if key not in self.checked:
+            try:
+                self.checked[key] = parse(name, value)
+            except DiaryError as error:
+                self.checked[key] = error
+        result = self.checked[key]
+        if isinstance(result, DiaryError):  # a new one each time: its own traceback
+            raise DiaryError(result.field, result.value, result.allowed)
+        return result.copy() if isinstance(result, list) else result
 
     def step(self) -> None:
         """One more row checked; the caller's progress bar hears of every 500th and the last."""
@@ -70,6 +87,16 @@ class Incoming:
 
     def problem(self, where: str, error: DiaryError) -> None:
         self.problems.append(f"{where}, {error}")
+
+
+def _key(name: str, value: Any) -> tuple | None:
+    """A value's memo key: its type too (1, 1.0 and True are one key to a dict); None for a
+    value that cannot be one (a list holding a list)."""
+    if isinstance(value, list):
+        if not all(isinstance(v, str) for v in value):
+            return None
+        return (name, list, tuple(value))
+    return (name, type(value), value) if isinstance(value, str | int | float | None) else None
 
 
 def names_for(fields: Iterable) -> dict[str, str]:
@@ -228,7 +255,7 @@ def _checked(incoming: Incoming, where: str, row: Any, level: str) -> Row | None
         if name is None:
             continue
         try:
-            out[name] = parse(name, value)
+            out[name] = incoming.parsed(name, value)
         except DiaryError as error:
             kept = _earlier(name, value) if incoming.exported else None
             if kept is None:
