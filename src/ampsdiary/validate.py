@@ -135,6 +135,25 @@ def whole_number(name: str, raw: str, low: int, high: int) -> int:
     return int(number_in(name, raw, low, high, whole=True))
 
 
+NOT_UTF8 = "holds bytes that are not UTF-8; use any text, typed with the terminal set to UTF-8"
+
+
+def utf8(name: str, raw: object) -> None:
+    """Refuse text no UTF-8 file can hold, for every field at once.
+
+    Bytes that are not UTF-8 (a terminal or a script in another encoding) reach Python as
+    lone surrogates (os.fsdecode(b"\\xff") == "\\udcff"); SQLite, JSON and CSV cannot store
+    them, so the write would fail half way. The error shows them escaped: '\\udcff'.
+    """
+    texts = raw if isinstance(raw, list | tuple) else (raw,)
+    for text in texts:
+        if isinstance(text, str) and not text.isascii():
+            try:
+                text.encode("utf-8")
+            except UnicodeEncodeError:
+                raise DiaryError(name, text, NOT_UTF8) from None
+
+
 def _split(raw: str) -> list[str]:
     return [part for part in (p.strip() for p in raw.split(",")) if part]
 
@@ -146,6 +165,7 @@ def parse(name: str, raw: object) -> object:
     if isinstance(raw, bool) and isinstance(f.kind, YesNo):
         return raw  # --sport/--no-sport arrive already decided
     _typed(f, raw)
+    utf8(name, raw)
     if _ready(f.kind, raw):
         if isinstance(raw, list):
             return list(dict.fromkeys(raw))
