@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from . import analyses, day, demo, exchange, log, manage, plot, report, review, show
+from .terminal import forgiving_stdin
 
 app = typer.Typer(
     name="ampsdiary",
@@ -31,6 +32,7 @@ def root(
     ] = None,
 ) -> None:
     """A daily diary for AMPS: function comes back first, pain falls later."""
+    forgiving_stdin()  # before any question reads an answer
     ctx.obj = db
 
 

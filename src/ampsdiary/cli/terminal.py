@@ -111,3 +111,23 @@ class AsciiConsole(Console):
 def columns() -> int:
     """The terminal's width ($COLUMNS first), never under 40: prompts wrap to it between words."""
     return max(40, shutil.get_terminal_size((80, 24)).columns)
+
+
+def forgiving_stdin() -> None:
+    """Answers typed in another encoding (a Latin-1 terminal) arrive as lone surrogates, as
+    such bytes in argv do, instead of stopping a question with a UnicodeDecodeError; the
+    field they answer then refuses them in one line (validate.utf8) and asks again.
+
+    An ASCII stdin (PYTHONIOENCODING=ascii) is read as UTF-8, its superset, so a UTF-8
+    accent stays the letter typed. Done before anything is read: it is then allowed.
+    """
+    import codecs
+    import sys
+
+    stream = sys.stdin
+    if not isinstance(stream, io.TextIOWrapper):
+        return
+    encoding = stream.encoding or "utf-8"
+    if codecs.lookup(encoding).name == "ascii":
+        encoding = "utf-8"
+    stream.reconfigure(encoding=encoding, errors="surrogateescape")
