@@ -157,7 +157,7 @@ def test_choices_are_read_in_any_case(run, demo_db, tmp_path):
 )
 def test_the_file_name_is_checked_once(run, tmp_path, monkeypatch, args):
     """In the command, before any work; the writers take it as checked."""
-    from ampsdiary.plots.output import check_target
+    from ampsdiary.outputs import check_target
 
     calls = []
 

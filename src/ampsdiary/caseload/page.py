@@ -23,8 +23,9 @@ from rich.cells import cell_len
 
 from ..dates import day_label
 from ..exchange.rows import neutralised
+from ..outputs import atomic
 from ..plots import style
-from ..plots.output import atomic, metadata, svg_text
+from ..plots.output import metadata, svg_text
 from . import sheets
 from .patients import ROW_KEYS
 from .table import COLUMNS, NOTE, Shown, cells

@@ -8,6 +8,7 @@ import functools
 import json
 import sqlite3
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
@@ -133,12 +134,24 @@ def opened(ctx: typer.Context, create: bool = False, write: bool = False) -> Ite
     file behind. A diary from a newer version is refused to `write` (and `create`) at once.
     """
     diary = open_diary(diary_path(ctx.obj), create=create, write=write or create)
+    if diary.backup_before_update:
+        said = f"a copy of it as it was is in {diary.backup_before_update}"
+        typer.echo(f"Note: this diary was brought up to date for this version; {said}.", err=True)
     try:
         yield diary
     finally:
         take_back(diary.store)
         diary.close()
     _left_out(diary)
+
+
+def the_diary(ctx: typer.Context) -> Path | None:
+    """The diary --db, $AMPSDIARY_DB or the default names, for an --out to keep off it;
+    None when that names no file (the command says so itself if it opens the diary)."""
+    try:
+        return diary_path(ctx.obj)
+    except DiaryError:
+        return None
 
 
 def dates_of(first: str | None, last: str | None) -> tuple[dt.date | None, dt.date | None]:

@@ -22,7 +22,7 @@ from ..analysis.measures import plural
 from ..dates import today
 from ..errors import DiaryError
 from ..exchange import FORMATS
-from ..plots.output import plain_target
+from ..outputs import plain_target
 from .common import FromOption, ToOption, dates_of, friendly_errors, opened
 
 SUFFIXES = {".csv": "csv", ".json": "json", ".zip": "bundle"}
@@ -55,7 +55,7 @@ def _writing(out: Path | None) -> Iterator[None]:
 
 
 def _check_out(kind: str, out: Path | None, diary_file: Path) -> None:
-    """--out never names the diary itself, and a bundle needs a place to go."""
+    """--out never names a diary (see outputs.not_a_diary), and a bundle needs a place to go."""
     if out is None:
         if kind in FOLDERS:
             raise DiaryError("out", None, FOLDERS[kind])
@@ -64,14 +64,12 @@ def _check_out(kind: str, out: Path | None, diary_file: Path) -> None:
         raise DiaryError(
             "out", str(out), "has an unknown file type; use .csv, .json, .zip or a folder"
         )
-    if out.exists() and diary_file.exists() and out.resolve() == diary_file.resolve():
-        raise DiaryError("out", str(out), "is the diary itself; give another file name")
     if not out.parent.is_dir():
         raise DiaryError("out", str(out), "is in a folder that does not exist; create it first")
     folder = kind in FOLDERS and (kind != "bundle" or out.suffix.lower() != ".zip")
     if folder and out.is_file() and not out.is_symlink():
         raise DiaryError("out", str(out), "is a file; give a folder (new or empty) for these files")
-    plain_target(out, folder)
+    plain_target(out, folder, diary_file)
     if kind == "redcap" and out.suffix.lower() == ".zip":
         raise DiaryError("out", str(out), "is a .zip; the REDCap files go into a folder")
 
@@ -113,7 +111,7 @@ def export(
 ) -> None:
     """Export the diary for a therapist, a clinic or a research team."""
     from ..exchange import export as files
-    from ..plots.output import atomic
+    from ..outputs import atomic
 
     fmt = _format(kind, out)
     start, end = dates_of(first, last)

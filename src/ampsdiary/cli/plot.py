@@ -10,10 +10,20 @@ from rich.console import Console
 
 from ..analysis.measures import plural
 from ..errors import DiaryError
+from ..outputs import check_target
 from ..plots import KINDS, write
 from ..plots.calendar import MEASURES, MONTHS_SHOWN, recent
-from ..plots.output import PICTURES, check_target
-from .common import FromOption, JsonOption, ToOption, dates_of, emit, friendly_errors, opened
+from ..plots.output import PICTURES
+from .common import (
+    FromOption,
+    JsonOption,
+    ToOption,
+    dates_of,
+    emit,
+    friendly_errors,
+    opened,
+    the_diary,
+)
 
 
 def plot(
@@ -47,7 +57,8 @@ def plot(
     if measure.lower() not in MEASURES:
         raise DiaryError("--measure", measure, f"is not allowed; use one of: {', '.join(MEASURES)}")
     kind, measure = kind.lower(), measure.lower()
-    check_target(out or Path("ampsdiary.png"), PICTURES)  # without --out: a PNG, named below
+    # without --out: a PNG, named below
+    check_target(out or Path("ampsdiary.png"), PICTURES, the_diary(ctx))
     start, end = dates_of(first, last)
     with opened(ctx) as diary:
         days = diary.span(start, end, "plot")

@@ -13,7 +13,7 @@ from ..analysis.measures import plural
 from ..dates import iso_week, week_monday
 from ..diary import Diary
 from ..errors import DiaryError
-from ..plots.output import check_target
+from ..outputs import check_target
 from ..report import FORMATS, PAPERS, write
 from .common import (
     FromOption,
@@ -24,6 +24,7 @@ from .common import (
     emit,
     friendly_errors,
     opened,
+    the_diary,
 )
 
 if TYPE_CHECKING:
@@ -85,7 +86,8 @@ def report(
         raise DiaryError("--week", week, "cannot be used with --from/--to; give one or the other")
     if paper.lower() not in PAPERS:
         raise DiaryError("--paper", paper, f"is not allowed; use one of: {', '.join(PAPERS)}")
-    check_target(out or Path("ampsdiary.pdf"), FORMATS)  # without --out: a PDF, named below
+    # without --out: a PDF, named below
+    check_target(out or Path("ampsdiary.pdf"), FORMATS, the_diary(ctx))
     with opened(ctx) as diary:
         result = _longer(diary, first, last) if first or last else _weekly(diary, week)
     target = out or default_name(result)

@@ -25,8 +25,8 @@ from ..caseload.flags import FLAGS
 from ..caseload.table import COLUMNS, NOTE, SORT_COLUMNS, Shown, cells
 from ..dates import DATE_HELP, parse_date, today
 from ..errors import DiaryError
-from ..plots.output import check_target
-from .common import JSON_SCHEMA_VERSION, JsonOption, console, friendly_errors
+from ..outputs import check_target
+from .common import JSON_SCHEMA_VERSION, JsonOption, console, friendly_errors, the_diary
 
 if TYPE_CHECKING:
     from ..caseload.files import Skipped
@@ -38,6 +38,7 @@ WORKERS = 4  # processes at most: reading is the work, and each holds one patien
 
 
 def review(
+    ctx: typer.Context,
     paths: Annotated[
         list[Path],
         typer.Argument(
@@ -94,7 +95,7 @@ def review(
         raise DiaryError("sort", sort, f"is not a column; use one of: {', '.join(SORT_COLUMNS)}")
     wanted = [_flag(name) for name in flag or []]
     if out is not None:
-        check_target(out, OUT_SUFFIXES)
+        check_target(out, OUT_SUFFIXES, the_diary(ctx))
     found, skipped = files.find(paths)
     groups = files.by_patient(found)
     reviewed: list[Patient] = []

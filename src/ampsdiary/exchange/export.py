@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from .. import __version__
-from ..plots.output import atomic
+from ..outputs import atomic
 from ..store.database import utc_now
 from ..vocabulary import SETTINGS
 from .columns import KEYS

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from ..errors import DiaryError
-from ..plots.output import atomic
+from ..outputs import atomic
 from ..store.database import utc_now
 from ..vocabulary import FIELDS, Scale, Text
 from .columns import Column

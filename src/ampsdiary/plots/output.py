@@ -1,71 +1,21 @@
-"""Writing picture and report files: checked names, and never a half-written file."""
+"""Saving pictures: as PNG, SVG or PDF by the file's suffix, or as SVG text for a page.
+
+The file itself is written by outputs.atomic (checked, never over a diary, never half-written).
+"""
 
 from __future__ import annotations
 
-import contextlib
 import io
-import os
-import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import DiaryError
+from ..outputs import atomic
 from . import style
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 PICTURES = (".png", ".svg", ".pdf")
-
-
-def check_target(path: Path, suffixes: tuple[str, ...]) -> None:
-    """A file of a type we write, in a folder that exists; else a clear error.
-
-    The command calls this once, before any work; the writers below take the path as checked.
-    """
-    suffix = path.suffix.lower()
-    if suffix not in suffixes:
-        allowed = f"{', '.join(suffixes[:-1])} or {suffixes[-1]}"
-        raise DiaryError("out", str(path), f"has an unknown file type; end the name with {allowed}")
-    if path.is_dir():
-        raise DiaryError("out", str(path), "is a folder; give a file name")
-    plain_target(path)
-    folder = path.parent
-    if not folder.is_dir():
-        raise DiaryError(
-            "out", str(path), f"is in a folder that does not exist ({folder}); create it first"
-        )
-
-
-def plain_target(path: Path, folder: bool = False) -> None:
-    """Never write by renaming over a link, a device or a pipe: run as root, a report
-    `--out /dev/stdout` would replace the device itself (a link to it) with a file."""
-    if path.is_symlink() or (path.exists() and not (path.is_dir() if folder else path.is_file())):
-        what = "a folder" if folder else "a file"
-        said = f"is not {what} to write to (a link, a device or a pipe); give a plain name"
-        raise DiaryError("out", str(path), said)
-
-
-@contextlib.contextmanager
-def atomic(path: Path) -> Iterator[Path]:
-    """A temporary file beside `path` that replaces it only once fully written.
-
-    The temporary file is created readable by its owner only, like the diary itself: a
-    report is health information.
-    """
-    tmp: Path | None = None
-    try:
-        fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=path.suffix)
-        os.close(fd)
-        tmp = Path(name)
-        yield tmp
-        os.replace(tmp, path)
-    except OSError as error:
-        raise DiaryError("out", str(path), f"cannot be written: {error.strerror}") from None
-    finally:
-        if tmp is not None:
-            tmp.unlink(missing_ok=True)
 
 
 def metadata(fmt: str, title: str) -> dict[str, str | None]:

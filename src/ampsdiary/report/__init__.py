@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..plots.output import atomic
+from ..outputs import atomic
 
 if TYPE_CHECKING:
     from .content import Report

@@ -12,9 +12,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..dates import day_label
+from ..outputs import atomic
 from ..plots import recovery as recovery_plot
 from ..plots import style
-from ..plots.output import atomic, metadata
+from ..plots.output import metadata
 from .content import Block, Chart, Columns, Heading, Notes, Report, Table, Text
 from .glyphs import printable_report
 from .lines import cut, share, width, wrap
