@@ -98,3 +98,19 @@ def test_answers_not_utf8_in_the_check_in(diary, locale):
     day = ampsdiary(diary, "day", "2026-10-01", "--json", locale="utf-8").stdout.decode()
     assert '"function": 6' in day and '"pain": 3' in day
     assert "fine \\u00e9" in day  # the answer given again, in UTF-8, kept as typed
+
+
+def test_every_question_answered_in_another_encoding(diary):
+    """Each question first gets bytes that are not UTF-8 (a word, a session, a carried-over
+    `=`, a list of places), then Enter: each is refused in place and asked again, never a
+    traceback, and a check-in skipped to the end saves nothing."""
+    junk = [b"\xff", b"kne\xe9", b"aerobic \xff", b"=\xff", b"l\xe9ft-foot", b"back\xff", b"3\xff"]
+    stdin = b"".join(junk[i % len(junk)] + b"\n\n" for i in range(20))
+    before = dump(diary)
+    result = ampsdiary(diary, "log", "--check-in", "-d", "2026-10-01", locale="utf-8", stdin=stdin)
+    out = result.stdout.decode("utf-8", "replace") + result.stderr.decode("utf-8", "replace")
+    assert "Traceback" not in out
+    assert result.returncode == 0, out
+    assert out.count("holds bytes that are not UTF-8") >= 12, out
+    assert "Nothing logged: every question was skipped." in out
+    assert dump(diary) == before

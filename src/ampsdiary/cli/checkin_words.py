@@ -11,7 +11,7 @@ import textwrap
 
 import typer
 
-from ..validate import Unclear, sort_words, word_in
+from ..validate import Unclear, as_id, sort_words, word_in
 from ..vocabulary import FIELDS, Choice
 from .terminal import columns
 
@@ -53,8 +53,8 @@ def _picked(u: Unclear, answer: str) -> list[str] | None:
     for word in words:
         if word in EVERY or (word == str(len(u.choices) + 1) and len(u.choices) > 1):
             picked += u.choices
-        elif word.isdigit() and 1 <= int(word) <= len(u.choices):
-            picked.append(u.choices[int(word) - 1])
+        elif 1 <= (number := as_id(word) or 0) <= len(u.choices):
+            picked.append(u.choices[number - 1])
         elif word in SIDES and _sided(u):
             picked.append(u.choices[SIDES[word]])
         else:

@@ -11,6 +11,7 @@ from rich.table import Table
 
 from ..dates import DATE_HELP, day_label, long_label, parse_date
 from ..errors import DiaryError
+from ..validate import as_id
 from ..vocabulary import (
     DAY_FIELDS,
     ENTRY_FIELDS,
@@ -91,9 +92,10 @@ def _target(raw: str, on_day: bool, session: bool) -> tuple[str, int | dt.date, 
         raise DiaryError("edit", None, "takes --day or --session, not both")
     if on_day:
         return "day", parse_date(raw, "DATE"), DAY_FIELDS
-    if not raw.isdigit():
+    key = as_id(raw)
+    if key is None:
         raise DiaryError("ID", raw, "is not an id; use the number `ampsdiary day` shows")
-    return ("session", int(raw), SESSION_FIELDS) if session else ("entry", int(raw), ENTRY_FIELDS)
+    return ("session", key, SESSION_FIELDS) if session else ("entry", key, ENTRY_FIELDS)
 
 
 def edit(

@@ -10,6 +10,7 @@ import typer
 from ..dates import day_label
 from ..errors import DiaryError
 from ..undo import Undone
+from ..validate import as_id
 from ..vocabulary import FIELDS
 from .common import cell, console, opened
 
@@ -74,11 +75,12 @@ def undo(
     The undo is itself a change in `history` (its source: `undo #ID`), so it can be undone
     in turn.
     """
-    for raw in change_ids:
-        if not raw.isdigit():
+    ids = [as_id(raw) for raw in change_ids]
+    for raw, key in zip(change_ids, ids, strict=True):
+        if key is None:
             raise DiaryError("change", raw, "is not a change id; `ampsdiary history` shows them")
     with opened(ctx, write=True) as diary:
-        done = diary.undo([int(raw) for raw in change_ids], "undo")
+        done = diary.undo(ids, "undo")
         redo = " ".join(map(str, diary.last_changes))
     out = console()
     for u in done:
