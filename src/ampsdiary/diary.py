@@ -112,6 +112,11 @@ class Diary:
     def path(self) -> Path:
         return self.store.path
 
+    @property
+    def backup_before_update(self) -> Path | None:
+        """Where opening put a copy of the diary before bringing its format up to date."""
+        return self.store.backup
+
     def close(self) -> None:
         self.store.close()
 

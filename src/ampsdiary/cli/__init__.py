@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from . import analyses, day, demo, exchange, log, manage, plot, report, review, show
+from . import analyses, backups, day, demo, exchange, log, manage, plot, report, review, show
 from .terminal import forgiving_stdin
 
 app = typer.Typer(
@@ -36,5 +36,5 @@ def root(
     ctx.obj = db
 
 
-for module in (log, day, show, manage, demo, plot, analyses, report, exchange, review):
+for module in (log, day, show, manage, backups, demo, plot, analyses, report, exchange, review):
     module.register(app)

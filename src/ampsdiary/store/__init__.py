@@ -171,11 +171,13 @@ def _check_file(path: Path, create: bool) -> list[Path] | None:
 def _migrate(store: Store, conn: sqlite3.Connection) -> None:
     """Bring the schema up to date under the write lock; a diary the migrations cannot read
     (a table of its own gone, a hand-edited value they trip on) is damaged, not a crash."""
+    from .backup import before_update
     from .migrations import migrations
 
     with store.transaction():  # the write lock first: one program migrates
         _check_ours(store.path, conn)
         if migrations.pending(store.db):
+            store.backup = before_update(conn, store.path)  # nothing migrates without one
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             try:
                 migrations.apply(store.db)

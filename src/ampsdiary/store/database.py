@@ -129,6 +129,7 @@ class Store:
         self.path = path
         self.newer = newer  # written by a newer version: read, never write
         self.recorded: list[int] = []  # the history ids the last write added (not bulk loads)
+        self.backup: Path | None = None  # the copy made before a migration (store/backup.py)
 
     def close(self) -> None:
         self.db.close()
