@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ampsdiary import streak
 from ampsdiary.analysis.measures import (
@@ -81,6 +85,23 @@ def test_numbers_shown_round_half_up_everywhere():
     assert (rounded(2.675, 2), rounded(0.125, 2), rounded(44.5, 0)) == (2.68, 0.13, 45)
     assert (rounded(-0.04), rounded(-0.25), rounded(None)) == (0.0, -0.3, None)
     assert str(rounded(-0.04)) == "0.0"  # never -0.0
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(
+    st.one_of(
+        st.floats(-1e6, 1e6, allow_nan=False),
+        st.builds(lambda a, b: a / b, st.integers(0, 640), st.integers(1, 64)),  # means: 13/3
+        st.integers(-100_000, 100_000).map(lambda n: n / 1000),  # ties as written: 2.675
+        st.integers(-100, 100),
+    ),
+    st.integers(0, 3),
+)
+def test_rounding_is_half_up_on_the_number_as_written(value, digits):
+    """rounded's quick way (Python's round when the number as written is no tie) gives
+    exactly what rounding the written number half up gives."""
+    written = Decimal(repr(value)).quantize(Decimal(1).scaleb(-digits), ROUND_HALF_UP)
+    assert repr(rounded(value, digits)) == repr(float(written) + 0.0)
     assert stat([5, 5, 5, 6]).mean == 5.3
     days = make_days([5] * 14, [5] * 14, MON)
     days[0].exercise = {"aerobic": 13}  # 13 minutes over 2 weeks: 6.5 a week

@@ -105,7 +105,13 @@ def rounded(value: float | None, digits: int = 1) -> float | None:
     """
     if value is None:
         return None
-    exact = Decimal(repr(value)).quantize(Decimal(1).scaleb(-digits), ROUND_HALF_UP)
+    text = repr(value)
+    decimals = len(text) - text.find(".") - 1
+    if "." in text and "e" not in text and (decimals != digits + 1 or text[-1] != "5"):
+        # Not a tie as written: Python's round (of the exact binary value) gives the same
+        # answer, about ten times faster than Decimal (a caseload's JSON rounds 700,000).
+        return round(value, digits) + 0.0
+    exact = Decimal(text).quantize(Decimal(1).scaleb(-digits), ROUND_HALF_UP)
     return float(exact) + 0.0
 
 
