@@ -229,6 +229,14 @@ def test_a_daily_table_read_back_into_its_diary_adds_no_entry(run, tmp_path):
     changed = (tmp_path / "days.csv").read_text().replace(",5,6,", ",7,6,")  # pain 5 -> 7
     (tmp_path / "edited.csv").write_text(changed)
     result = run("--db", str(db), "import", str(tmp_path / "edited.csv"))
-    assert result.exit_code == 2 and "day 2026-11-14 pain: here 5.0, in the file 7" in (
+    assert result.exit_code == 2 and "day 2026-11-14 pain: here 5, in the file 7" in (
         result.output
-    )
+    )  # the day's mean of 4 and 6 is written 5, as the daily table writes it
+
+
+def test_a_dry_run_into_a_diary_not_made_yet_says_what_it_would_add(run, source, tmp_path):
+    ok(run, source, "export", "json", "--out", str(tmp_path / "d.json"))
+    missing = tmp_path / "not-yet" / "diary.db"
+    said = ok(run, missing, "import", str(tmp_path / "d.json"), "--dry-run").output
+    assert "Would add 2 entries, 1 session, 2 days, 1 setting" in said
+    assert not missing.exists() and not missing.parent.exists()  # nothing made

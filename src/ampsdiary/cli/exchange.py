@@ -23,7 +23,7 @@ from ..dates import today
 from ..errors import DiaryError
 from ..exchange import FORMATS
 from ..outputs import plain_target
-from .common import FromOption, ToOption, dates_of, friendly_errors, opened
+from .common import FromOption, ToOption, dates_of, friendly_errors, opened, the_diary
 
 SUFFIXES = {".csv": "csv", ".json": "json", ".zip": "bundle"}
 # Formats that write several files, and so need --out.
@@ -232,7 +232,7 @@ def import_file(
     if incoming.empty:  # say so without making a diary file for it
         out(f"Nothing to import: {path.name} holds no values.")
         return
-    with opened(ctx, create=not dry_run) as diary:
+    with _importing_into(ctx, dry_run) as diary:
         plan = merging.plan(diary, incoming, on_conflict)
         if plan.conflicts and on_conflict is None:
             count = plural(len(plan.conflicts), "value")
@@ -251,6 +251,26 @@ def import_file(
         if not plan.empty:
             merging.apply(diary, plan, f"import {path.name}")
     out(f"Imported {path.name}: {added}{same}{settled}.")
+
+
+@contextlib.contextmanager
+def _importing_into(ctx: typer.Context, dry_run: bool) -> Iterator[Any]:
+    """The diary to import into; for a dry run into a diary that does not exist yet, an
+    empty scratch one, so the dry run says what a first import would add (and makes no file)."""
+    target = the_diary(ctx)
+    if not dry_run or target is None or target.exists():
+        with opened(ctx, create=not dry_run) as diary:
+            yield diary
+        return
+    import tempfile
+
+    from ..diary import open_diary
+
+    with (
+        tempfile.TemporaryDirectory(prefix="ampsdiary-dry-run-") as scratch,
+        open_diary(Path(scratch) / "empty.db", create=True) as diary,
+    ):
+        yield diary
 
 
 def register(app: typer.Typer) -> None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..errors import DiaryError
+from ..private import PRIVATE
 from ..store.database import new_uid, utc_now
 from ..store.imports import Writes, history_key, known_history, uids, write
 from .reading import Incoming
@@ -36,7 +37,17 @@ class Conflict:
     theirs: Any
 
     def __str__(self) -> str:
-        return f"{self.what} {self.field}: here {self.ours!r}, in the file {self.theirs!r}"
+        """Both values, but never a private note's words: the list goes to the screen."""
+        ours, theirs = (
+            PRIVATE if self.field == "private_note" and value else _as_written(value)
+            for value in (self.ours, self.theirs)
+        )
+        return f"{self.what} {self.field}: here {ours!r}, in the file {theirs!r}"
+
+
+def _as_written(value: Any) -> Any:
+    """A whole number as the file and the diary write it (a day's mean of 7, not 7.0)."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
 @dataclass
