@@ -126,7 +126,7 @@ def typer_names() -> set[str]:
 
 def build_diary(path: Path) -> Path:
     """Three weeks logged by flags, the way a teen does: pain falling, function rising, an
-    exercise every third day, day notes, a private note on the last day and a name."""
+    exercise every third day, day notes, a private note on the last day, a name and an id."""
     runner = CliRunner()
     os.environ.update(ENV)
 
@@ -144,6 +144,7 @@ def build_diary(path: Path) -> Path:
         if i % 3 == 0:
             run("exercise", "aerobic", "30", "-d", date, "--note", "bike")
     run("config", "set", "name", "Sam")
+    run("config", "set", "patient-id", "P-17")
     run("config", "set", "treatment-start", (TODAY - dt.timedelta(days=20)).isoformat())
     return path
 
