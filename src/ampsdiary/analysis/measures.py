@@ -95,7 +95,10 @@ def arrow(direction: str | None) -> str:
 def mean(values: Iterable[float | None]) -> float | None:
     """The exact mean of the values that are known; None when none is: missing is never 0."""
     known = [v for v in values if v is not None]
-    return fmean(known) if known else None
+    if len(known) > 2:
+        return fmean(known)
+    # One or two values (most days' entries): one addition is exact, as fmean's sum is.
+    return sum(known) / len(known) if known else None
 
 
 def rounded(value: float | None, digits: int = 1) -> float | None:
