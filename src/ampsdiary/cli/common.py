@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import functools
 import json
 import sqlite3
@@ -85,13 +86,22 @@ def flag_namer(db_given: bool, names: dict[str, str] | None = None) -> Callable[
     return name
 
 
+# What the system says of a path the user gave that they can fix (a name too long, a folder
+# that is not there, no permission, a full disk): bad input, exit 2 like any other.
+FIXABLE = {
+    errno.ENAMETOOLONG, errno.ENOENT, errno.ENOTDIR, errno.EISDIR, errno.EACCES, errno.EPERM,
+    errno.EROFS, errno.ENOSPC, errno.EEXIST, errno.ELOOP,
+}  # fmt: skip
+
+
 def friendly_errors(
     command: Callable[..., Any], names: dict[str, str] | None = None
 ) -> Callable[..., Any]:
     """One line on stderr, never a traceback; library fields named as this command's flags.
 
-    Exit 2 for bad input and for a diary file the user can fix (busy, read-only, damaged);
-    1 when SQLite or the system fails in a way we cannot explain.
+    Exit 2 for bad input and for a file the user can fix (busy, read-only, damaged, a path
+    too long or not there: FIXABLE); 1 when SQLite or the system fails in a way we cannot
+    explain.
     """
 
     @functools.wraps(command)
@@ -105,7 +115,11 @@ def friendly_errors(
         except sqlite3.Error as error:
             fail(f"diary: SQLite failed ({error}); nothing was changed", 1)
         except OSError as error:
-            fail(f"{error.filename or 'diary'}: {error.strerror or error}; nothing was changed", 1)
+            status = 2 if error.errno in FIXABLE else 1
+            fail(
+                f"{error.filename or 'diary'}: {error.strerror or error}; nothing was changed",
+                status,
+            )
 
     return wrapper
 
