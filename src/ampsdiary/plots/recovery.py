@@ -101,25 +101,16 @@ def _series(ax: Any, dates: list, raw: list, smoothed: list, look: dict) -> None
 
 def _exercise(ax: Any, days: list[Day]) -> Any:
     """Light bars on a right-hand axis kept to the bottom third; returns the axes behind ax."""
-    from matplotlib.collections import PolyCollection
-    from matplotlib.dates import date2num
     from matplotlib.ticker import MaxNLocator
 
     minutes = [d.exercise_minutes for d in days]
     if not any(minutes):
         return ax
     back = ax.twinx()
-    # One collection, not one Rectangle per day: ten years of bars draw in milliseconds.
-    bars = [
-        [(x - 0.4, 0), (x - 0.4, m), (x + 0.4, m), (x + 0.4, 0)]
-        for x, m in zip(date2num([d.date for d in days]), minutes, strict=True)
-        if m
-    ]
-    back.add_collection(
-        PolyCollection(
-            bars, facecolors=style.EXERCISE, edgecolors="none", zorder=2,
-            label="Exercise min (right axis)",
-        )
+    done = [(d.date, (0, d.exercise_minutes)) for d in days if d.exercise_minutes]
+    style.day_bars(
+        back, [date for date, _ in done], [span for _, span in done], 0.8,
+        facecolors=style.EXERCISE, zorder=2, label="Exercise min (right axis)",
     )  # fmt: skip
     top = max(m or 0 for m in minutes)
     back.set_ylim(0, top * 3.2)

@@ -181,6 +181,22 @@ def mean_line(
         )  # fmt: skip
 
 
+def day_bars(
+    ax: Any, dates: list[dt.date], spans: list[tuple[float, float]], width: float, **look: Any
+) -> Any:
+    """A bar per day (`width` days wide, from low to high), all in one collection: ten years
+    of days as single Rectangles take seconds to add and draw, a collection milliseconds."""
+    from matplotlib.collections import PolyCollection
+    from matplotlib.dates import date2num
+
+    half = width / 2
+    bars = [
+        [(x - half, low), (x - half, high), (x + half, high), (x + half, low)]
+        for x, (low, high) in zip(date2num(dates), spans, strict=True)
+    ]
+    return ax.add_collection(PolyCollection(bars, edgecolors="none", **look))
+
+
 def span(days: list[Any]) -> str:
     """The days a picture covers, e.g. 'Thu 10 Sep – Wed 18 Nov 2026'."""
     from ..dates import span_label as label

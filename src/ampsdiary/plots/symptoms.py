@@ -93,9 +93,11 @@ def _skin(ax: Any, days: list[Day]) -> None:
     from matplotlib.patches import Patch
 
     noted = [d for d in days if d.skin_change is not None]
-    for row, (_, words) in enumerate(SKIN_ROWS):
-        shades = [CHANGED if words & set(d.skin) else NORMAL for d in noted]
-        ax.bar([d.date for d in noted], 0.8, width=1.0, bottom=row - 0.4, color=shades)
+    cells = [(d, row, words) for row, (_, words) in enumerate(SKIN_ROWS) for d in noted]
+    style.day_bars(
+        ax, [d.date for d, _, _ in cells], [(row - 0.4, row + 0.4) for _, row, _ in cells], 1.0,
+        facecolors=[CHANGED if words & set(d.skin) else NORMAL for d, _, words in cells],
+    )  # fmt: skip
     ax.set_yticks(range(len(SKIN_ROWS)), [label for label, _ in SKIN_ROWS])
     ax.set_ylim(len(SKIN_ROWS) - 0.5, -0.5)
     ax.tick_params(axis="y", length=0)
