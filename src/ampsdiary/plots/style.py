@@ -107,7 +107,7 @@ def date_axis(ax: Any, first: dt.date, last: dt.date) -> None:
     ax.set_xlim(start - pad, end + pad)
     if days >= DAY_TICKS_UNDER:
         ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=4, maxticks=10))
-        ax.xaxis.set_major_formatter(FuncFormatter(lambda x, pos: _long_tick(x, _shown(ax))))
+        ax.xaxis.set_major_formatter(_long_ticks()())
         return
     step = 1 if days <= 10 else 2
     ticks = [first + dt.timedelta(days=n) for n in range(0, days, step)]
@@ -115,12 +115,32 @@ def date_axis(ax: Any, first: dt.date, last: dt.date) -> None:
     ax.xaxis.set_major_formatter(FuncFormatter(_day_tick))
 
 
-def _shown(ax: Any) -> list[dt.date]:
+@functools.cache
+def _long_ticks() -> type:
+    """The formatter of long ranges, made on first use so matplotlib loads only to draw.
+
+    A tick's label depends on the other ticks shown (_long_tick), so a whole row is
+    labelled at once: found again for every tick, they made ten years' labels cost seconds.
+    """
+    from matplotlib.ticker import Formatter
+
+    class LongTicks(Formatter):
+        def __call__(self, x: float, pos: int | None = None) -> str:
+            return _long_tick(x, _shown(self.axis.get_majorticklocs(), self.axis))
+
+        def format_ticks(self, values: list[float]) -> list[str]:
+            shown = _shown(values, self.axis)
+            return [_long_tick(x, shown) for x in values]
+
+    return LongTicks
+
+
+def _shown(ticks: Any, axis: Any) -> list[dt.date]:
     """The days of the major ticks inside the axis (the locator may place some outside)."""
     import matplotlib.dates as mdates
 
-    low, high = ax.get_xlim()
-    return [mdates.num2date(t).date() for t in ax.xaxis.get_majorticklocs() if low <= t <= high]
+    low, high = axis.get_view_interval()
+    return [mdates.num2date(t).date() for t in ticks if low <= t <= high]
 
 
 def _long_tick(x: float, shown: list[dt.date]) -> str:
