@@ -119,15 +119,16 @@ def forgiving_stdin() -> None:
     field they answer then refuses them in one line (validate.utf8) and asks again.
 
     An ASCII stdin (PYTHONIOENCODING=ascii) is read as UTF-8, its superset, so a UTF-8
-    accent stays the letter typed. Done before anything is read: it is then allowed.
+    accent stays the letter typed. A stream read from already (the CLI called again in one
+    process) is left as it is: Python allows no change then.
     """
     import codecs
+    import contextlib
     import sys
 
     stream = sys.stdin
     if not isinstance(stream, io.TextIOWrapper):
         return
-    encoding = stream.encoding or "utf-8"
-    if codecs.lookup(encoding).name == "ascii":
-        encoding = "utf-8"
-    stream.reconfigure(encoding=encoding, errors="surrogateescape")
+    ascii_in = codecs.lookup(stream.encoding or "utf-8").name == "ascii"
+    with contextlib.suppress(io.UnsupportedOperation):
+        stream.reconfigure(**({"encoding": "utf-8"} if ascii_in else {}), errors="surrogateescape")
