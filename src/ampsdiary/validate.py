@@ -139,9 +139,9 @@ def as_id(raw: str) -> int | None:
     """The number an id or a numbered choice is typed as, or None when it is none.
 
     str.isdigit() also says yes to '²', which int() refuses, and int() refuses more than
-    4,300 digits; SQLite's ids have at most 19.
+    4,300 digits (too many for any id: the store says a large one is in no row).
     """
-    return int(raw) if raw.isdecimal() and len(raw) <= 19 else None
+    return int(raw) if raw.isdecimal() and len(raw) <= 4000 else None
 
 
 NOT_UTF8 = "holds bytes that are not UTF-8; use any text, typed with the terminal set to UTF-8"
