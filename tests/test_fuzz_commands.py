@@ -37,8 +37,8 @@ from conftest import no_traceback
 
 COMMANDS = catalogue()
 # Drawing pictures and reports costs a second or more a run: fewer examples for those.
-EXAMPLES = {"plot": 12, "report": 12, "demo": 6, "review": 20, "export": 30, "import": 30}
-DEFAULT_EXAMPLES = 45
+EXAMPLES = {"plot": 10, "report": 10, "demo": 6, "backup": 15, "restore": 20, "review": 20}
+DEFAULT_EXAMPLES = 30
 FUZZ = settings(
     deadline=None,
     derandomize=True,  # the same examples on every machine: CI is reproducible
@@ -241,7 +241,7 @@ ANSWER = st.one_of(
 )
 
 
-@settings(FUZZ, max_examples=60)
+@settings(FUZZ, max_examples=40)
 @given(answers=st.lists(ANSWER, max_size=20), day=st.sampled_from(["today", "yesterday", "mon"]))
 def test_the_check_in_takes_any_answers(answers: list[str], day: str, shared, tmp_path):
     """The guided check-in, answered with anything; the end of input part way is a quit."""
@@ -249,7 +249,7 @@ def test_the_check_in_takes_any_answers(answers: list[str], day: str, shared, tm
     run_checked(shared, tmp_path, args, answers)
 
 
-@settings(FUZZ, max_examples=40)
+@settings(FUZZ, max_examples=25)
 @given(db=VALUE.map(_inside), name=st.sampled_from(["show", "log", "nudge", "day"]))
 def test_any_db_path(db: str, name: str, shared, tmp_path):
     """--db itself: any name in the working folder, a diary or not yet."""
