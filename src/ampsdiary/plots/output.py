@@ -27,12 +27,32 @@ def metadata(fmt: str, title: str) -> dict[str, str | None]:
     return {"Title": title}
 
 
+PNG_DPI = 150
+
+
 def save(fig: Figure, path: Path, title: str) -> None:
     """Write a figure as PNG, SVG or PDF, chosen by the (checked) file's suffix."""
     fmt = path.suffix.lower()[1:]
     style.searchable(fig)
     with style.context(), atomic(path) as tmp:
-        fig.savefig(tmp, format=fmt, dpi=150, metadata=metadata(fmt, title))
+        if fmt == "png":
+            _lay_out(fig)
+        fig.savefig(tmp, format=fmt, dpi=PNG_DPI, metadata=metadata(fmt, title))
+
+
+def _lay_out(fig: Figure) -> None:
+    """The figure's constrained layout, done once on the renderer the PNG is drawn with, and
+    then kept: left to savefig, the whole figure is drawn once more, unseen, only to find the
+    layout (a second of a two-year calendar). The same positions, so the same pixels; SVG
+    and PDF measure text with renderers of their own and are left to savefig."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    if (engine := fig.get_layout_engine()) is None:
+        return
+    FigureCanvasAgg(fig)
+    fig.set_dpi(PNG_DPI)
+    engine.execute(fig)
+    fig.set_layout_engine(None)  # gone (style.RC): "none" leaves one savefig lays out for
 
 
 def svg_text(fig: Figure, title: str) -> str:

@@ -50,6 +50,9 @@ RC: dict[str, Any] = {
     "svg.fonttype": "none",
     "pdf.fonttype": 42,
     "svg.hashsalt": "ampsdiary",  # stable element ids, so the same diary gives the same file
+    # Each figure names its own layout; one in a matplotlibrc is never added to it.
+    "figure.autolayout": False,
+    "figure.constrained_layout.use": False,
 }
 
 
