@@ -91,8 +91,12 @@ def test_yesterdays_answers_are_hints_and_dash_skips(run, db_path):
 def test_quitting_half_way_writes_nothing(run, db_path):
     result = run("log", "--check-in", input=script(ANSWERS[:5]))
     assert result.exit_code != 0
+    assert not db_path.exists()  # a first check-in that saved nothing leaves no diary behind
+    assert run("log", "--pain", "2", "-d", "2026-11-17").exit_code == 0
+    result = run("log", "--check-in", input=script(ANSWERS[:5]))
+    assert result.exit_code != 0
     assert table(db_path, "select count(*) from days") == [(0,)]
-    assert table(db_path, "select count(*) from entries") == [(0,)]
+    assert table(db_path, "select count(*) from entries") == [(1,)]  # yesterday's only
 
 
 def test_no_terminal_and_no_flags_is_an_error_not_a_hang(run, db_path):

@@ -160,17 +160,7 @@ def _damage_by_table(path: Path) -> dict[str, list]:
     return found
 
 
-# Causes this test finds that are not fixed yet (each table stops at its first): a BLOB in a
-# column reaches json.dumps (export json, undo's history record); undo of a hand-edited
-# history row (row_key, date, old_value) trips in undo.py; a number stored in a date column
-# ('11', '-5') reaches date.fromisoformat. strict: the mark fails once a table passes.
-STILL_OPEN = pytest.mark.xfail(strict=True, reason="open causes, see the comment above")
-
-
-@pytest.mark.parametrize(
-    "table",
-    [pytest.param(t, marks=STILL_OPEN) if t != "settings" else t for t in READERS],
-)
+@pytest.mark.parametrize("table", list(READERS))
 def test_values_this_version_would_never_write_in_every_column(run, healthy, tmp_path, table):
     damages = _damage_by_table(healthy)[table]
     for index, (name, damage) in enumerate(damages):

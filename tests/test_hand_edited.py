@@ -97,3 +97,40 @@ def test_the_report_and_plots_still_write(run, edited, tmp_path):
         result = run(*args)
         assert result.exit_code == 0, result.output
         assert "this version would never write" in result.stderr
+
+
+def test_a_hand_edited_history_record_is_left_out_and_never_undone(run, edited):
+    run("edit", "1", "pain", "5")  # a change of a value: the record an undo would act on
+    history = json.loads(run("history", "--json").stdout)["changes"]
+    change = next(c for c in history if c["field"] == "pain")
+    edited(f"update changes set old_value = '\"lots\"' where id = {change['id']}")
+    result = run("history", "--json")
+    assert result.exit_code == 0
+    shown = next(c for c in json.loads(result.stdout)["changes"] if c["id"] == change["id"])
+    assert shown["old_value"] is None and shown["new_value"] == 5  # the edit is still said
+    note = " ".join(result.stderr.split())
+    assert f"(2026-11-16 history #{change['id']} old_value 'lots')" in note
+    undone = run("undo", str(change["id"]))
+    assert undone.exit_code == 2 and "cannot be undone" in undone.stderr
+    assert json.loads(run("day", "2026-11-16", "--json").stdout)["entries"][0]["pain"] == 5
+
+
+def test_a_row_holding_bytes_can_still_be_edited_its_old_values_kept(run, edited):
+    edited("update entries set time = x'00fffe' where id = 1")  # a BLOB pasted in by hand
+    assert run("edit", "1", "pain", "3").exit_code == 0
+    assert run("delete", "--entry", "1", "--yes").exit_code == 0
+    deleted = [c for c in json.loads(run("history", "--json").stdout)["changes"]
+               if c["action"] == "delete"]  # fmt: skip
+    assert deleted[0]["old_value"]["pain"] == 3 and deleted[0]["old_value"]["time"] is None
+    assert run("undo", str(deleted[0]["id"])).exit_code == 0  # put back, its bytes left out
+    assert json.loads(run("day", "2026-11-16", "--json").stdout)["entries"][0]["pain"] == 3
+
+
+def test_a_history_record_about_no_row_is_left_out(run, edited):
+    edited("update changes set row_key = 'banana' where id = 1")
+    result = run("history", "--added", "--json")
+    assert result.exit_code == 0 and 1 not in [
+        c["id"] for c in json.loads(result.stdout)["changes"]
+    ]
+    assert "history #1 key 'banana'" in " ".join(result.stderr.split())
+    assert run("undo", "1").exit_code == 2

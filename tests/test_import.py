@@ -240,3 +240,13 @@ def test_a_dry_run_into_a_diary_not_made_yet_says_what_it_would_add(run, source,
     said = ok(run, missing, "import", str(tmp_path / "d.json"), "--dry-run").output
     assert "Would add 2 entries, 1 session, 2 days, 1 setting" in said
     assert not missing.exists() and not missing.parent.exists()  # nothing made
+
+
+def test_ids_no_diary_can_hold_become_new_ones_and_rows_without_uids_are_rows(run, tmp_path):
+    made = {"format": "ampsdiary-export", "format_version": 1, "entries": [
+        {"id": "²", "date": "2026-11-10", "pain": 3},  # str.isdigit() says yes, int() no
+        {"id": "9" * 20, "date": "2026-11-11", "pain": 4},  # past SQLite's largest integer
+    ]}  # fmt: skip
+    (tmp_path / "ids.json").write_text(json.dumps(made))
+    said = ok(run, tmp_path / "d.db", "import", str(tmp_path / "ids.json")).output
+    assert "Imported ids.json: 2 entries" in said

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,9 @@ CALLS = [
     ("config get", ("config", "get")),
     ("vocabulary", ("vocabulary",)),
     ("review", ("review", str(ROOT / "tests" / "fixtures" / "caseload"), "--out", "{out}.csv")),
+    ("check", ("check",)),
+    ("backup", ("backup", "--out", "{out}.db")),
+    ("restore", ("restore", "{backup}", "--yes")),  # last: it replaces the diary
 ]
 NAMES = dict.fromkeys(name for name, _ in CALLS)
 
@@ -46,7 +50,10 @@ def _documented() -> dict[str, set[str]]:
 
 
 def _document(run, demo_db: Path, tmp_path: Path, args: tuple[str, ...]) -> dict[str, Any]:
-    args = tuple(a.format(out=tmp_path / "out") for a in args)
+    """{out}: a file in the test's folder; {backup}: a copy there of an older diary."""
+    backup = tmp_path / "older.db"
+    shutil.copy(ROOT / "tests" / "fixtures" / "first-schema.db", backup)
+    args = tuple(a.format(out=tmp_path / "out", backup=backup) for a in args)
     result = run("--db", str(demo_db), *args, "--json")
     assert result.exit_code == 0, result.output
     return json.loads(result.output)

@@ -18,7 +18,7 @@ SECRET = "nobody-may-read-this"
 NOT_READS = {
     "add_all", "close", "delete", "delete_day", "edit", "log", "save", "set_setting",
     "transaction", "untouched_demo", "is_empty", "path", "problems", "store", "undo",
-    "last_changes",
+    "last_changes", "backup_before_update",
 }  # fmt: skip
 
 

@@ -53,6 +53,9 @@ if TYPE_CHECKING:
     from .analysis.trends import Trends
 
 Row = dict[str, Any]
+DAMAGED_DATE = (
+    "names a {kind} whose date is damaged; `ampsdiary check` says what to do (nothing was changed)"
+)
 
 
 @dataclass
@@ -199,6 +202,8 @@ class Diary:
                 row = self.store.row(kind, int(key))
                 if row is None:
                     raise DiaryError("id", str(key), "is not an id in this diary")
+                if not is_date(row["date"]):  # hand-edited: its day cannot be known
+                    raise DiaryError("id", str(key), DAMAGED_DATE.format(kind=kind))
             check_together({**row, name: new}, name)
             if kind == "session" and name == "minutes":
                 date = dt.date.fromisoformat(row["date"])
@@ -286,7 +291,7 @@ class Diary:
 
     def history(self, date: dt.date | None = None, private: bool = False) -> list[Row]:
         """Every addition, change and deletion (with where it came from), oldest first."""
-        changes = self.store.history(date)
+        changes = [c for c in self.store.history(date) if self.checked.change(c)]
         return changes if private else [masked(c) for c in changes]
 
     def setting(self, key: str) -> str | None:
@@ -302,7 +307,7 @@ class Diary:
     def exercise_goal(self) -> int | None:
         """The daily exercise goal in minutes, or None when not set (or unreadable)."""
         value = self.setting("exercise-goal")
-        return int(value) if value and value.isdigit() else None
+        return int(value) if value and value.isascii() and value.isdigit() else None
 
     def treatment_start(self) -> dt.date | None:
         """The date treatment started (it sets the baseline week), or None."""

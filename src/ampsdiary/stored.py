@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -23,6 +24,26 @@ from .validate import stored_ok
 
 Row = dict[str, Any]
 _BAD = object()  # a value left out
+_TIME = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
+
+
+def _text(value: object) -> bool:
+    return isinstance(value, str)
+
+
+def _time(value: object) -> bool:
+    return isinstance(value, str) and _TIME.fullmatch(value) is not None
+
+
+# A row's own bookkeeping, checked like its values: a uid or a time that is not text (a BLOB
+# pasted in by hand) would stop every export and history record that writes it out.
+BOOKKEEPING = {"uid": _text, "time": _time, "recorded_at": _text, "changed_at": _text}
+
+
+def value_ok(name: str, value: object) -> bool:
+    """Could this version have written `value` in the column `name` of a row?"""
+    check = BOOKKEEPING.get(name)
+    return check(value) if check else stored_ok(name, value)
 
 
 @dataclass(frozen=True)
@@ -59,15 +80,36 @@ class Checked:
         if found not in self.problems:
             self.problems.append(found)
 
+    def change(self, change: Row) -> Row | None:
+        """A history record with the values this version would never write left out (and
+        noted), a whole row's one by one; None (noted) when what it is about is unusable
+        (see bad_part)."""
+        date, where = str(change["date"]), f"history #{change['id']}"
+        if bad := bad_part(change):
+            self.note(date, f"{where} {bad}", change[bad])
+            return None
+        for part in ("old_value", "new_value"):
+            value = change[part]
+            if value is not None and not _value_ok(change, value):
+                self.note(date, f"{where} {part}", value)
+                change[part] = None
+            elif isinstance(value, dict) and change["kind"] in FIELDS_OF:
+                names = _ROW_NAMES[change["kind"]]
+                for name, v in value.items():
+                    if name in names and v is not None and not value_ok(name, v):
+                        self.note(date, f"{where} {name}", v)
+                        value[name] = None
+        return change
+
     def row(self, row: Row, level: str, private: bool = False) -> Row:
         """One decoded row (the store's `row` or `day`) with unusable values left out and
         the private note left out unless asked for."""
         date = str(row.get("date"))
-        for f in FIELDS_OF[level]:
-            value = row.get(f.name)
-            if value is not None and not stored_ok(f.name, value):
-                self.note(date, f.name, value)
-                row[f.name] = None
+        for name in (*(f.name for f in FIELDS_OF[level]), *BOOKKEEPING):
+            value = row.get(name)
+            if value is not None and not value_ok(name, value):
+                self.note(date, name, value)
+                row[name] = None
         return _without_private(row, private)
 
     def rows(
@@ -80,7 +122,7 @@ class Checked:
         """
         if not raw:
             return []
-        names = {f.name for f in FIELDS_OF[level]}
+        names = {f.name for f in FIELDS_OF[level]} | set(BOOKKEEPING)
         values = [list(column) for column in zip(*raw, strict=True)]
         found: list[tuple[int, int, str, object]] = []
         dates = values[columns.index("date")]
@@ -114,7 +156,7 @@ class Checked:
         memo = {}
         for raw in distinct:
             value = decode_value(name, raw)
-            memo[(type(raw), raw) if typed else raw] = value if stored_ok(name, value) else _BAD
+            memo[(type(raw), raw) if typed else raw] = value if value_ok(name, value) else _BAD
         if _BAD in memo.values():
             out = []
             for index, raw in enumerate(column):
@@ -133,6 +175,60 @@ class Checked:
         if name in LIST_COLUMNS:  # each row its own list: a reader may change it
             out = [value.copy() if isinstance(value, list) else value for value in out]
         return out
+
+
+HISTORY_KINDS = ("entry", "session", "day", "setting", "diary")  # "diary": an import's record
+HISTORY_ACTIONS = ("add", "edit", "delete", "import")
+
+
+def _moment(value: object) -> bool:
+    try:
+        dt.datetime.fromisoformat(str(value))
+    except ValueError:
+        return False
+    return isinstance(value, str)
+
+
+def bad_part(change: Row) -> str | None:
+    """The first part of a history record (as `Store.history` gives it) that this version
+    would never write and without which the record means nothing (when, what, which row),
+    or None. `undo` acts on a record, so such a one is refused and `history` leaves it out
+    (and says so) rather than show what never happened."""
+    kind, field = change["kind"], change["field"]
+    if not _moment(change["changed_at"]):
+        return "changed_at"
+    if kind not in HISTORY_KINDS or change["action"] not in HISTORY_ACTIONS:
+        return "kind" if kind not in HISTORY_KINDS else "action"
+    for name in ("key", "uid", "field", "source"):
+        if change[name] is not None and not isinstance(change[name], str):
+            return name
+    if change["date"] is not None and not is_date(change["date"]):
+        return "date"
+    if kind not in FIELDS_OF:
+        return None
+    key = change["key"] or ""
+    if not (is_date(key) if kind == "day" else key.isascii() and key.isdigit()):
+        return "key"
+    if change["date"] is None:  # every entry, session and day has one
+        return "date"
+    if field is not None and field != "time" and field not in _ROW_NAMES[kind]:
+        return "field"
+    return None
+
+
+def _value_ok(change: Row, value: object) -> bool:
+    """An old or new value of a record: a setting's is text; an import's, its summary."""
+    kind, field = change["kind"], change["field"]
+    if kind == "setting":
+        return isinstance(value, str)
+    if kind not in FIELDS_OF:
+        return isinstance(value, str | int | float | list | dict)
+    return value_ok(field, value) if field is not None else isinstance(value, dict)
+
+
+_ROW_NAMES = {
+    level: {f.name for f in fields} | set(BOOKKEEPING) for level, fields in FIELDS_OF.items()
+}
 
 
 def _without_private(row: Row, private: bool) -> Row:

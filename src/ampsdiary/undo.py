@@ -44,6 +44,12 @@ def undo(diary: Diary, change_id: int, source: str) -> Undone:
     change = diary.store.change(change_id)
     if change is None:
         raise DiaryError("change", str(change_id), f"is not a change in this diary; {HISTORY}")
+    said_values = (change["old_value"], change["new_value"])
+    if diary.checked.change(change) is None or (
+        change["field"] and (change["old_value"], change["new_value"]) != said_values
+    ):  # a value to set back that this version would never write is no value to set back
+        why = "is damaged (a value this version would never write): it cannot be undone; "
+        raise DiaryError("change", str(change_id), why + "`ampsdiary check` says what to do")
     if change["action"] not in ACTIONS or change["kind"] not in KINDS:
         why = f"cannot be undone: it records an {change['action']}, not a change of a value"
         raise _gone(change, why)

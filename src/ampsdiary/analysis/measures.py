@@ -7,6 +7,7 @@ going down both read "better" everywhere: summaries, trends, recovery, reports.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -108,6 +109,8 @@ def rounded(value: float | None, digits: int = 1) -> float | None:
     """
     if value is None:
         return None
+    if not math.isfinite(value) or abs(value) >= 2**53:
+        return value + 0.0  # no decimals left to round (Decimal could not hold 1e308's)
     text = repr(value)
     decimals = len(text) - text.find(".") - 1
     if "." in text and "e" not in text and (decimals != digits + 1 or text[-1] != "5"):

@@ -22,7 +22,7 @@ from typing import Any
 from ..dates import check_day, parse_time
 from ..errors import DiaryError
 from ..settings import check_key, check_value
-from ..validate import parse, stored_ok
+from ..validate import as_id, parse, stored_ok
 from ..vocabulary import DAY_FIELDS, ENTRY_FIELDS, FIELDS, SESSION_FIELDS, Choice, Tags, column
 from .columns import LIST_SEPARATOR
 from .export import FORMAT, FORMAT_VERSION, TABLE_FILES
@@ -146,6 +146,8 @@ def _twice(incoming: Incoming) -> None:
         seen: set[str] = set()
         for row in rows:
             uid = row.get("uid")
+            if uid is None:  # a row of another tool's file, without one: a new row each
+                continue
             if uid in seen:
                 incoming.problem(what, DiaryError("uid", uid, "is given twice in this file"))
             seen.add(uid)
@@ -242,8 +244,9 @@ def _checked(incoming: Incoming, where: str, row: Any, level: str) -> Row | None
         for key in ("uid", "recorded_at", "changed_at"):
             if row.get(key):
                 out[key] = _text(key, row[key])
-        if str(row.get("id", "")).isdigit():
-            out["id"] = int(row["id"])
+        number = as_id(str(row.get("id", "")))
+        if number is not None and 0 < number < 2**63:  # else a new one: SQLite holds no more
+            out["id"] = number
         for key in ("recorded_at", "changed_at"):
             if key in out:
                 _moment(key, out[key])

@@ -86,6 +86,14 @@ def _decode(row: Row) -> Row:
     return row
 
 
+def _as_text(value: Any) -> str:
+    """Bytes pasted into a diary by hand, kept in the history as text (JSON has no bytes):
+    a row holding them can still be edited or deleted, its old values kept."""
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "backslashreplace")
+    raise TypeError(f"{type(value).__name__} is not kept in the history")
+
+
 def _history_value(field: str | None, text: str | None) -> Any:
     """Stored values as the user typed them: lists as lists, whole rows as decoded dicts."""
     if text is None:
@@ -306,8 +314,8 @@ class Store:
             "row_uid": row.get("uid"),
             "date": row.get("date"),
             "field": field,
-            "old_value": None if old is None else json.dumps(old),
-            "new_value": None if new is None else json.dumps(new),
+            "old_value": None if old is None else json.dumps(old, default=_as_text),
+            "new_value": None if new is None else json.dumps(new, default=_as_text),
             "action": action,
             "source": source,
         }
