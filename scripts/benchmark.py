@@ -1,287 +1,235 @@
-"""Time real `ampsdiary` commands on a 10-year diary, the way a person runs them.
+"""Time real `ampsdiary` commands on diaries of 1, 3 and 10 years, as ratios to their floors.
 
-Each command runs as its own process (interpreter start, imports, SQLite, rendering: all of it)
-against a diary of 3,650 days built through the library API. The interpreter's bare start and the
-import of the CLI are measured too, so the table says which part of a number is ours.
-Commands not in this version of the CLI are listed as skipped. `--write` rewrites docs/benchmark.md.
+Each command runs as its own process (interpreter start, imports, SQLite, rendering: all of
+it), as a person types it. The floors are measured in the same run, round-robin with the
+commands so that load on the machine falls on both alike: the bare interpreter, the stack
+(a do-nothing typer command that imports typer and sqlite_utils) and matplotlib
+(`import matplotlib.figure`). A command is shown as a ratio to the stack floor, or, when it
+draws, as the seconds it takes beyond the matplotlib floor.
+
+`--write` rewrites docs/benchmark.md (its caseload section, measured by hand with
+`--caseload N`, is kept); `--smoke` runs every command once on a one-month diary, so the
+script cannot rot (a test runs it).
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
 import platform
 import re
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from ampsdiary import demo, open_diary
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_diaries import CASELOAD_DAYS, build_caseload, build_diary
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "benchmark.md"
 CLI = Path(sys.executable).parent / "ampsdiary"
-YEARS_DAYS = 3650
-SHOW = "show --days 14"
+SIZES = {"1 year": 365, "3 years": 1095, "10 years": 3650}
+SMOKE = {"1 month": 30}
+STACK = (
+    "import typer, sqlite_utils\napp = typer.Typer()\n"
+    "@app.command()\ndef main() -> None:\n    pass\napp()\n"
+)
+FLOORS = {
+    "python": ("`python -c pass`: the bare interpreter", ["-c", "pass"]),
+    "stack": ("the stack: a do-nothing typer command importing typer and sqlite_utils", None),
+    "matplotlib": ('`python -c "import matplotlib.figure"`', ["-c", "import matplotlib.figure"]),
+}
+
+
+@dataclass(frozen=True)
+class Command:
+    """One row of the table: what is typed, the floor it is held to and the issue's target."""
+
+    args: str  # {db}: the diary; {json}: its json export; {fresh}: a new file each run
+    floor: str  # "stack" (a ratio) or "matplotlib" (seconds beyond it)
+    target: float | None  # a ratio to the stack floor, or seconds beyond/in all
+    note: str
+    seconds: bool = False  # the target is seconds in all (import, export json)
+
+
 COMMANDS = (
-    ("log --pain 4 --function 6", "the hot path: save one entry, then the streak line"),
-    ("nudge", "the daily reminder"),
-    (SHOW, "two weeks, one row a day"),
-    ("summary", "this week next to last week"),
-    ("trends --by month", "one row a month for ten years"),
-    ("recovery", "when function and pain started to improve"),
-    ("plot recovery --out recovery.png", "loads matplotlib; draws all ten years"),
-    ("report --out week.pdf", "loads matplotlib; one week"),
-    ("export csv", "the daily table of ten years, on stdout"),
-    ("export json --out diary.json", "everything, history included, in one document"),
-)
-IMPORTTIME = re.compile(r"import time:\s+(\d+) \|\s+(\d+) \|( *)(\S+)")
-# The caseload review (--caseload N): N patients' exports of a year each, as a clinic gets them.
-CASELOAD_DAYS = 365
-CASELOAD_SHAPES = 10  # distinct one-year diaries; each patient is one of them under its own id
-CASELOAD_COMMANDS = (
-    ("review {folder}", "the table, on stdout"),
-    ("review {folder} --json", "every patient's JSON (the keys of recovery --json), on stdout"),
-    ("review {folder} --out caseload.pdf", "the table and the small multiples, as a PDF"),
-)
-CASELOAD_SECTION = "## Caseload review"
-
-
-def build_diary(path: Path, end: dt.date) -> dict[str, int]:
-    """Ten years of the demo's 10-week recovery, back to back, plus a midday entry every other day.
-
-    The demo gives about 1.5 entries a day; the extra entries bring it to about 2.
-    """
-    first = end - dt.timedelta(days=YEARS_DAYS - 1)
-    entries, days, sessions = [], [], []
-    window_end = end
-    while window_end >= first:
-        e, d, s, _ = demo.generate(window_end)
-        entries += e
-        days += d
-        sessions += s
-        window_end -= dt.timedelta(days=demo.WEEKS * 7)
-    keep = first.isoformat()
-    entries = [r for r in entries if r["date"] >= keep]
-    days = [r for r in days if r["date"] >= keep]
-    sessions = [r for r in sessions if r["date"] >= keep]
-    entries += [
-        r | {"time": "13:00"}
-        for r in entries
-        if r["time"] == "08:00" and dt.date.fromisoformat(r["date"]).toordinal() % 2
-    ]
-    diary = open_diary(path, create=True)
-    diary.add_all(entries, days, sessions, source="benchmark")
-    treatment_start = (first + dt.timedelta(days=7)).isoformat()
-    for key, value in (demo.SETTINGS | {"treatment-start": treatment_start}).items():
-        diary.set_setting(key, value)
-    diary.close()
-    return {"days": len(days), "entries": len(entries), "sessions": len(sessions)}
-
-
-def build_caseload(folder: Path, patients: int, end: dt.date, fmt: str) -> dict[str, float]:
-    """`patients` exports of a year each into `folder`: daily CSVs (fmt csv) or .zip bundles.
-
-    CASELOAD_SHAPES diaries are built like the ten-year one (the demo's 10-week recovery,
-    repeated, each with its own seed) and exported with the export code itself; each
-    patient's files are then a copy of one of them with the patient's own id.
-    """
-    import zipfile
-
-    from ampsdiary.exchange.export import Export, bundle_files
-
-    first = end - dt.timedelta(days=CASELOAD_DAYS - 1)
-    exports = []
-    with tempfile.TemporaryDirectory(prefix="ampsdiary-shapes-") as tmp:
-        for shape in range(CASELOAD_SHAPES):
-            entries, days, sessions = [], [], []
-            window_end = end
-            while window_end >= first:
-                e, d, s, _ = demo.generate(window_end, seed=2026 + shape)
-                entries, days, sessions = entries + e, days + d, sessions + s
-                window_end -= dt.timedelta(days=demo.WEEKS * 7)
-            keep = first.isoformat()
-            diary = open_diary(Path(tmp) / f"{shape}.db", create=True)
-            diary.add_all(*([r for r in rows if r["date"] >= keep]
-                            for rows in (entries, days, sessions)), source="benchmark")  # fmt: skip
-            diary.set_setting("patient-id", "SHAPE-ID")
-            exports.append(bundle_files(Export(diary, first, end)))
-            diary.close()
-    folder.mkdir(parents=True, exist_ok=True)
-    size = 0
-    for n in range(patients):
-        files = {
-            k: v.replace("SHAPE-ID", f"P-{n:04d}") for k, v in exports[n % len(exports)].items()
-        }
-        if fmt == "csv":
-            path = folder / f"p-{n:04d}.csv"
-            path.write_text(files["daily.csv"], encoding="utf-8", newline="")
-        else:
-            path = folder / f"p-{n:04d}.zip"
-            with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-                for name, text in files.items():
-                    archive.writestr(name, text.encode("utf-8"))
-        size += path.stat().st_size
-    return {"patients": patients, "megabytes": size / 1e6}
-
-
-PEAK = (
+    Command("log --pain 4 --function 6", "stack", 1.0, "save one entry; the streak line"),
+    Command("nudge", "stack", 1.0, "the daily reminder, answered before the CLI loads"),
+    Command("show --days 14", "stack", 1.0, "two weeks, one row a day"),
+    Command("summary", "stack", 1.0, "this week next to last week"),
+    Command("history", "stack", 1.0, "what was changed or deleted"),
+    Command("trends --by month", "stack", 1.25, "one row a month for the whole diary"),
+    Command("recovery", "stack", 1.25, "when function and pain started to improve"),
+    Command("export csv", "stack", 1.3, "the daily table of the whole diary, on stdout"),
+    Command("export json --out diary.json", "stack", 3.0, "everything, history included", True),
+    Command("--db {fresh} import {json}", "stack", 3.0, "the json export into a new diary", True),
+    Command("plot recovery --out recovery.png", "matplotlib", 0.6, "the whole diary"),
+    Command("report --out week.pdf", "matplotlib", 0.8, "one week, printable"),
+    Command("plot calendar --out calendar.png", "matplotlib", 1.0, "the last 24 months"),
+    Command("plot symptoms --out symptoms.png", "matplotlib", 1.0, "the whole diary"),
+)  # fmt: skip
+PROBE = (
     "import resource, subprocess, sys, time; start = time.perf_counter(); "
     "done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE); "
     "took = time.perf_counter() - start; use = resource.getrusage(resource.RUSAGE_CHILDREN); "
     "print(done.returncode, took, use.ru_utime + use.ru_stime, use.ru_maxrss, "
     "done.stderr.decode()[-300:].replace(chr(10), ' '))"
 )
+CASELOAD_SECTION = "## Caseload review"
+CASELOAD_COMMANDS = (
+    ("review {folder}", "the table, on stdout"),
+    ("review {folder} --json", "every patient's JSON (the keys of recovery --json), on stdout"),
+    ("review {folder} --out caseload.pdf", "the table and the small multiples, as a PDF"),
+)
 
 
-def caseload(runs: int, patients: int, end: dt.date, env: dict[str, str]) -> str:
-    """The caseload rows: each review command on daily CSVs and on bundles, its wall-clock
-    seconds (median and fastest), the CPU seconds of all its processes, and the peak memory
-    of its largest process (ru_maxrss of the children of a small wrapper: the review, or one
-    of its worker processes). The load average says how busy the machine was meanwhile."""
+@dataclass
+class Timings:
+    """Seconds (wall and CPU) and peak megabytes of the runs of one command."""
+
+    wall: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
+    peak: list[float] = field(default_factory=list)
+    failed: str | None = None
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.wall)
+
+
+def probe(argv: list[str], env: dict[str, str], into: Timings) -> None:
+    """Run argv once in a small wrapper that reports its time and its peak memory."""
+    wrapped = [sys.executable, "-c", PROBE, *argv]
+    out = subprocess.run(wrapped, env=env, capture_output=True, text=True, cwd=env["PWD"])
+    code, took, cpu, peak, said = out.stdout.split(" ", 4)
+    if code != "0":
+        into.failed = said.strip() or f"exit {code}"
+        return
+    into.wall.append(float(took))
+    into.cpu.append(float(cpu))
+    into.peak.append(int(peak) / 1024)  # KiB on Linux
+
+
+def floor_argv(name: str, scratch: Path) -> list[str]:
+    if name == "stack":
+        script = scratch / "stack_floor.py"
+        script.write_text(STACK, encoding="utf-8")
+        return [sys.executable, str(script)]
+    return [sys.executable, *FLOORS[name][1]]
+
+
+def prepare(scratch: Path, sizes: dict[str, int], end: dt.date) -> dict[str, dict]:
+    """A diary of each size, a copy of it for `log` to write into, and its json export."""
+    diaries = {}
+    for label, length in sizes.items():
+        folder = scratch / label.replace(" ", "-")
+        folder.mkdir()
+        db = folder / "diary.db"
+        counts = build_diary(db, end, length)
+        shutil.copy(db, folder / "for-log.db")
+        export = folder / "export.json"
+        exporting = [str(CLI), "--db", str(db), "export", "json", "--out", str(export)]
+        subprocess.run(exporting, check=True)
+        counts["megabytes"] = db.stat().st_size / 1e6
+        diaries[label] = {"db": db, "log": folder / "for-log.db", "json": export, **counts}
+        print(f"Built {label}: {counts}", file=sys.stderr)
+    return diaries
+
+
+def command_argv(command: Command, diary: dict, run: int) -> list[str]:
+    args = command.args
+    db = diary["log"] if args.startswith("log") else diary["db"]
+    fresh = diary["db"].parent / f"imported-{run}.db"
+    fresh.unlink(missing_ok=True)
+    words = args.format(json=diary["json"], fresh=fresh).split()
+    return [str(CLI), *(words if args.startswith("--db") else ["--db", str(db), *words])]
+
+
+def measure(sizes: dict[str, int], runs: int, end: dt.date, scratch: Path) -> dict:
+    """Every floor and every command on every diary, `runs` rounds, round-robin."""
+    env = os.environ | {
+        "AMPSDIARY_TODAY": end.isoformat(), "COLUMNS": "100", "NO_COLOR": "1", "PWD": str(scratch)
+    }  # fmt: skip
+    diaries = prepare(scratch, sizes, end)
+    floors = {name: Timings() for name in FLOORS}
+    results = {(c.args, label): Timings() for c in COMMANDS for label in sizes}
+    for run in range(runs + 1):  # the first round warms caches (matplotlib's fonts) untimed
+        for name, timings in floors.items():
+            probe(floor_argv(name, scratch), env, timings if run else Timings())
+        for command in COMMANDS:
+            for label, diary in diaries.items():
+                timings = results[(command.args, label)] if run else Timings()
+                probe(command_argv(command, diary, run), env, timings)
+                results[(command.args, label)].failed = timings.failed
+        print(f"  round {run} done", file=sys.stderr)
+    return {"floors": floors, "results": results, "diaries": diaries}
+
+
+def shown(command: Command, t: Timings, floors: dict[str, Timings]) -> str:
+    if t.failed:
+        return "failed"
+    if command.floor == "matplotlib":
+        return f"+{t.median - floors['matplotlib'].median:.2f} s"
+    if command.seconds:
+        return f"{t.median:.2f} s"
+    return f"{t.median / floors['stack'].median:.2f}x"
+
+
+def verdict(command: Command, t: Timings, floors: dict[str, Timings]) -> str:
+    """The target, and whether the longest diary meets it (about 1x: within 10%)."""
+    if command.floor == "matplotlib":
+        value, limit = t.median - floors["matplotlib"].median, f"+{command.target} s at most"
+    elif command.seconds:
+        value, limit = t.median, f"under {command.target:.0f} s"
+    else:
+        value, limit = t.median / floors["stack"].median, f"<= {command.target}x"
+    ceiling = command.target
+    if limit == "<= 1.0x":
+        limit, ceiling = "about 1x", 1.1
+    return f"{limit}: {'met' if value <= ceiling else 'not yet'}"
+
+
+def beyond(command: Command, t: Timings, floors: dict[str, Timings]) -> float:
+    """Milliseconds beyond the command's own floor: the diary's share of its time."""
+    return (t.median - floors[command.floor].median) * 1000
+
+
+def table(measured: dict) -> str:
+    floors, results, diaries = measured["floors"], measured["results"], measured["diaries"]
+    labels = list(diaries)
+    longest = labels[-1]
     lines = [
-        f"{patients:,} patients x {CASELOAD_DAYS} days, each command run {runs} times:",
+        "| What | Median ms | CPU ms | Peak MB |",
+        "|---|---:|---:|---:|",
+        *(
+            f"| {FLOORS[name][0]} | {t.median * 1000:,.0f} | "
+            f"{statistics.median(t.cpu) * 1000:,.0f} | {max(t.peak):.0f} |"
+            for name, t in floors.items()
+        ),
         "",
-        "| Command | Exports | Median s | Min s | CPU s | Peak MB | Note |",
-        "|---|---|---:|---:|---:|---:|---|",
+        f"| Command | {' | '.join(labels)} | Beyond its floor, ms ({', '.join(labels)}) | "
+        f"Peak MB ({longest}) | Target ({longest}) | Note |",
+        "|---|" + "---:|" * len(labels) + "---:|---:|---|---|",
     ]
-    loads = []
-    for fmt in ("csv", "bundle"):
-        folder = Path(env["PWD"]) / f"caseload-{fmt}"
-        sizes = build_caseload(folder, patients, end, fmt)
-        what = f"{patients:,} {'daily CSVs' if fmt == 'csv' else '.zip bundles'}, "
-        what += f"{sizes['megabytes']:.0f} MB"
-        print(f"Built {folder}: {what}", file=sys.stderr)
-        for command, why in CASELOAD_COMMANDS:
-            argv = [str(CLI), *command.format(folder=folder).split()]
-            times, cpus, peaks = [], [], []
-            for _ in range(runs):
-                probe = [sys.executable, "-c", PEAK, *argv]
-                out = subprocess.run(probe, env=env, capture_output=True, text=True, cwd=env["PWD"])
-                code, took, cpu, peak, said = out.stdout.split(" ", 4)
-                if code != "0":
-                    raise SystemExit(f"{command} failed: {said}")
-                times.append(float(took))
-                cpus.append(float(cpu))
-                peaks.append(int(peak) / 1024)  # KiB on Linux
-                loads.append(os.getloadavg()[0])
-            shown = command.format(folder=f"caseload-{fmt}/")
-            median, cpu = statistics.median(times), statistics.median(cpus)
-            lines.append(
-                f"| `{shown}` | {what} | {median:.1f} | {min(times):.1f} | {cpu:.1f} | "
-                f"{max(peaks):.0f} | {why} |"
-            )
-            print(f"  {shown}: {times} s, {cpus} CPU s, {max(peaks):.0f} MB", file=sys.stderr)
-    lines += ["", f"Load average (1 minute) after the runs: {min(loads):.1f} to {max(loads):.1f}."]
-    return "\n".join(lines)
-
-
-def timed(argv: list[str], env: dict[str, str]) -> tuple[float, subprocess.CompletedProcess]:
-    """Wall-clock milliseconds of one process; it runs in the scratch folder ($PWD in env)."""
-    start = time.perf_counter()
-    result = subprocess.run(argv, env=env, capture_output=True, text=True, cwd=env["PWD"])
-    return (time.perf_counter() - start) * 1000, result
-
-
-def measure(argv: list[str], env: dict[str, str], runs: int) -> dict:
-    """One untimed warm-up run (it also tells us whether the command exists), then `runs` timed."""
-    _, result = timed(argv, env)
-    if result.returncode != 0:
-        error = (result.stderr.strip().splitlines() or ["(no message)"])[-1]
-        missing = "No such command" in result.stderr
-        return {"note": "skipped: not in this version" if missing else f"failed: {error}"}
-    times = [timed(argv, env)[0] for _ in range(runs)]
-    return {"median": statistics.median(times), "min": min(times), "max": max(times)}
-
-
-def import_times(args: list[str], env: dict[str, str]) -> list[tuple[int, int, int, str]]:
-    """(self us, cumulative us, depth, module) for every import `python -X importtime ARGS` made."""
-    _, result = timed([sys.executable, "-X", "importtime", *args], env)
-    found = (m.groups() for m in map(IMPORTTIME.match, result.stderr.splitlines()) if m)
-    return [(int(own), int(total), (len(pad) - 1) // 2, name) for own, total, pad, name in found]
-
-
-def by_package(lines: list[tuple[int, int, int, str]]) -> dict[str, float]:
-    """Milliseconds of each top-level import, keyed by its package and the largest it pulled in.
-
-    importtime lists a module after the modules it imported, one level deeper.
-    """
-    groups: dict[str, float] = {}
-    children: list[tuple[int, str]] = []
-    for _, total, depth, name in lines:
-        if depth == 1:
-            children.append((total, name.split(".")[0]))
-        if depth != 0:
+    for c in COMMANDS:
+        row = [results[(c.args, label)] for label in labels]
+        cells = [shown(c, t, floors) for t in row]
+        if any(t.failed for t in row):
+            failed = next(t.failed for t in row if t.failed)
+            lines.append(f"| `{c.args}` | {' | '.join(cells)} | | | | failed: {failed[:80]} |")
             continue
-        top = name.split(".")[0]
-        inner = [child for _, child in sorted(children, reverse=True) if child != top][:1]
-        key = f"`{top}`" + (f" (with `{inner[0]}`)" if inner else "")
-        groups[key] = groups.get(key, 0) + total / 1000
-        children = []
-    return groups
-
-
-def startup(env: dict[str, str], db: Path, runs: int) -> tuple[list[tuple[str, float]], dict]:
-    """Where a command's time goes before it touches the diary, as medians of `runs` runs."""
-    python = [sys.executable]
-    bare = [timed([*python, "-c", "pass"], env)[0] for _ in range(runs)]
-    imported = [timed([*python, "-c", "import ampsdiary.cli"], env)[0] for _ in range(runs)]
-    cli_imports = [import_times(["-c", "import ampsdiary.cli"], env) for _ in range(runs)]
-    ours = [[line for line in run if line[3].startswith("ampsdiary")] for run in cli_imports]
-    rows = [
-        ("`python -c pass`: the bare interpreter", statistics.median(bare)),
-        (
-            '`python -c "import ampsdiary.cli"`: interpreter and imports',
-            statistics.median(imported),
-        ),
-        (
-            "`-X importtime`: importing `ampsdiary.cli` with its dependencies",
-            statistics.median(sum(t for _, t, d, _ in run if d == 0) / 1000 for run in ours),
-        ),
-        (
-            "`-X importtime`: of that, the code in ampsdiary's own modules",
-            statistics.median(sum(own for own, *_ in run) / 1000 for run in ours),
-        ),
-    ]
-    command = ["-m", "ampsdiary", "--db", str(db), *SHOW.split()]
-    runs_by_package = [by_package(import_times(command, env)) for _ in range(runs)]
-    packages = {
-        key: statistics.median(run.get(key, 0) for run in runs_by_package)
-        for key in runs_by_package[0]
-    }
-    return rows, packages
-
-
-def fmt(ms: float) -> str:
-    return f"{ms:,.0f}" if ms >= 10 else f"{ms:.1f}"
-
-
-def table(results: list[tuple[str, str, dict]], rows: list, packages: dict, runs: int) -> str:
-    lines = ["| Command | Median ms | Min ms | Max ms | Note |", "|---|---:|---:|---:|---|"]
-    for command, why, r in results:
-        if "median" in r:
-            lines.append(
-                f"| `{command}` | {fmt(r['median'])} | {fmt(r['min'])} | {fmt(r['max'])} | {why} |"
-            )
-        else:
-            lines.append(f"| `{command}` | | | | {r['note']} |")
-    lines += ["", f"Start-up, median of {runs} runs:", "", "| What | ms |", "|---|---:|"]
-    lines += [f"| {what} | {fmt(ms)} |" for what, ms in rows]
-    top = sorted(packages.items(), key=lambda item: -item[1])
-    lines += [
-        "",
-        f"Imports during one `{SHOW}` (`-X importtime`, cumulative, median of {runs} runs):",
-        "",
-        "| Imported at top level | ms |",
-        "|---|---:|",
-        *(f"| {key} | {fmt(ms)} |" for key, ms in top[:5]),
-        f"| everything else | {fmt(sum(ms for _, ms in top[5:]))} |",
-        f"| total | {fmt(sum(packages.values()))} |",
-    ]
+        growth = " / ".join(f"{beyond(c, t, floors):,.0f}" for t in row)
+        lines.append(
+            f"| `{c.args.replace('{fresh}', 'NEW.db').replace('{json}', 'export.json')}` | "
+            f"{' | '.join(cells)} | {growth} | {max(row[-1].peak):.0f} | "
+            f"{verdict(c, row[-1], floors)} | {c.note} |"
+        )
     return "\n".join(lines)
 
 
@@ -290,95 +238,94 @@ def machine() -> str:
     cpuinfo = Path("/proc/cpuinfo")
     if cpuinfo.exists() and (m := re.search(r"model name\s*: (.*)", cpuinfo.read_text())):
         cpu = m.group(1).strip()
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     return (
         f"{os.cpu_count()} cores ({cpu}), Python {platform.python_version()}, "
-        f"{platform.system()} {platform.release()}, measured {dt.date.today()}"
+        f"{platform.system()} {platform.release()}, load average {load} at the end; "
+        f"measured {dt.date.today()}"
     )
 
 
-def document(body: str, sizes: dict[str, int], megabytes: float, runs: int) -> str:
-    days, entries, sessions = sizes["days"], sizes["entries"], sizes["sessions"]
-    return f"""# Benchmark
+def caseload(runs: int, patients: int, end: dt.date, scratch: Path) -> str:
+    """The caseload rows: each review command on daily CSVs and on bundles, its wall-clock
+    seconds (median and fastest), the CPU seconds of all its processes, and the peak memory
+    of its largest process."""
+    env = os.environ | {"AMPSDIARY_TODAY": end.isoformat(), "PWD": str(scratch)}
+    lines = [
+        f"{patients:,} patients x {CASELOAD_DAYS} days, each command run {runs} times:",
+        "",
+        "| Command | Exports | Median s | Min s | CPU s | Peak MB | Note |",
+        "|---|---|---:|---:|---:|---:|---|",
+    ]
+    for fmt in ("csv", "bundle"):
+        folder = scratch / f"caseload-{fmt}"
+        sizes = build_caseload(folder, patients, end, fmt)
+        what = f"{patients:,} {'daily CSVs' if fmt == 'csv' else '.zip bundles'}, "
+        what += f"{sizes['megabytes']:.0f} MB"
+        for command, why in CASELOAD_COMMANDS:
+            t = Timings()
+            for _ in range(runs):
+                probe([str(CLI), *command.format(folder=folder).split()], env, t)
+            if t.failed:
+                raise SystemExit(f"{command} failed: {t.failed}")
+            lines.append(
+                f"| `{command.format(folder=f'caseload-{fmt}/')}` | {what} | {t.median:.1f} | "
+                f"{min(t.wall):.1f} | {statistics.median(t.cpu):.1f} | {max(t.peak):.0f} | {why} |"
+            )
+            print(lines[-1], file=sys.stderr)
+    lines += ["", f"Machine: {machine()}."]
+    return "\n".join(lines)
 
-How long the commands take on a diary of ten years, measured by `scripts/benchmark.py`
-(`make bench` prints the table; `.venv/bin/python scripts/benchmark.py --write` rewrites this
-page).
 
-- The diary: ten years ({YEARS_DAYS:,} days, {days:,} logged), {entries:,} pain entries,
-  {sessions:,} exercise sessions, {megabytes:.1f} MB; built through the library API from
-  the demo's 10-week recovery, repeated.
-- Each command runs as a separate process, `ampsdiary --db DIARY ...`, exactly as typed in a
-  terminal: the times include starting Python and importing everything. One untimed warm-up run
-  comes first (on a fresh machine it also builds matplotlib's font cache); then {runs} timed runs.
-  Every `log` run adds one more entry to the last day. Times are wall-clock, so other load on
-  the machine shows, mostly in the max column.
-- Commands that this version does not have yet are listed as skipped.
-
-{body}
-
-Where the time goes (read from the tables above, and from profiling `log`):
-
-- A command that draws nothing spends about 100 ms importing typer, rich and sqlite-utils, and
-  most of the rest inside typer itself: typer 0.29 builds a pydantic validator for each option
-  while it parses them (about 60 ms of imports plus about 100 ms for the 30 options of `log`).
-  With typer 0.28, which had no pydantic, the same `log` measured about 100 ms faster. Our own
-  work (open, migrate check, insert, streak) is a few milliseconds.
-- sqlite-utils would also import numpy (about 100 ms) on every command; the store hides numpy
-  from that one import (see `src/ampsdiary/store/__init__.py`), so only the drawing commands
-  load it.
-- `plot` and `report` load matplotlib (about 0.5 s) and draw; exercise bars are one collection,
-  not one rectangle per day, so ten years draw as fast as ten weeks. The PDF report spends most
-  of its time embedding the font.
-- `plot calendar` is not in the table: it draws a small grid per month, and all ten years
-  (`--from` the first day) take about 16 s and make a picture 9,390 pixels tall. Without
-  `--from` it shows only the last 24 months (and says so), which takes about 3.7 s here.
-- `nudge` (plain, as a shell start-up file runs it) is answered before the CLI loads: a
-  read-only sqlite3 query, about 60 ms in all. `nudge --json` goes through the full CLI.
-
-Machine: {machine()}.
-"""
+def document(body: str, measured: dict, runs: int) -> str:
+    longest = measured["diaries"][list(measured["diaries"])[-1]]
+    intro = (ROOT / "scripts" / "benchmark-notes.md").read_text(encoding="utf-8")
+    return intro.format(
+        runs=runs,
+        days=longest["days"],
+        entries=longest["entries"],
+        sessions=longest["sessions"],
+        megabytes=longest["megabytes"],
+        table=body,
+        machine=machine(),
+    )
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7, help="timed runs per command (default 7)")
     parser.add_argument("--write", action="store_true", help="rewrite docs/benchmark.md")
+    parser.add_argument("--smoke", action="store_true", help="one run on a one-month diary")
+    parser.add_argument("--json", action="store_true", help="print the medians as JSON")
     parser.add_argument(
         "--caseload", type=int, metavar="N", help="time `review` on N patients' exports instead"
     )
     args = parser.parse_args()
-    if args.caseload:
-        with tempfile.TemporaryDirectory(prefix="ampsdiary-bench-") as tmp:
-            env = os.environ | {"AMPSDIARY_TODAY": dt.date.today().isoformat(), "PWD": tmp}
-            print(caseload(min(args.runs, 3), args.caseload, dt.date.today(), env))
-        return 0
     end = dt.date.today()
     with tempfile.TemporaryDirectory(prefix="ampsdiary-bench-") as tmp:
-        env = os.environ | {
-            "AMPSDIARY_TODAY": end.isoformat(),
-            "COLUMNS": "100",
-            "NO_COLOR": "1",
-            "PWD": tmp,
+        if args.caseload:
+            print(caseload(min(args.runs, 3), args.caseload, end, Path(tmp)))
+            return 0
+        runs = 1 if args.smoke else args.runs
+        measured = measure(SMOKE if args.smoke else SIZES, runs, end, Path(tmp))
+    if args.json:
+        medians = {
+            f"{c} on {label}": None if t.failed else t.median
+            for (c, label), t in measured["results"].items()
         }
-        db = Path(tmp) / "diary.db"
-        sizes = build_diary(db, end)
-        megabytes = db.stat().st_size / 1e6
-        print(f"Built {db}: {sizes}, {megabytes:.1f} MB", file=sys.stderr)
-        results = []
-        for command, why in COMMANDS:
-            result = measure([str(CLI), "--db", str(db), *command.split()], env, args.runs)
-            results.append((command, why, result))
-            print(f"  {command}: {result}", file=sys.stderr)
-        body = table(results, *startup(env, db, args.runs), args.runs)
-    print(body)
-    if args.write:
-        text = document(body, sizes, megabytes, args.runs)
+        floors = {name: t.median for name, t in measured["floors"].items()}
+        print(json.dumps({"floors": floors, "commands": medians}, indent=2))
+    else:
+        print(table(measured))
+    failed = [key for key, t in measured["results"].items() if t.failed]
+    if args.write and not args.smoke:
+        text = document(table(measured), measured, runs)
         old = DOC.read_text(encoding="utf-8") if DOC.exists() else ""
         if CASELOAD_SECTION in old:  # measured by hand with --caseload: kept as it is
             text += "\n" + old[old.index(CASELOAD_SECTION) :]
         DOC.write_text(text, encoding="utf-8")
         print(f"wrote {DOC.relative_to(ROOT)}", file=sys.stderr)
-    return 0
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
