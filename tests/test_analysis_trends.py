@@ -123,3 +123,18 @@ def test_trends_fit_80_columns_with_every_header_whole(run, demo_db, monkeypatch
     lines = result.output.splitlines()
     assert lines[0].split() == [*["Week", "of"], *TREND_COLUMNS] and "…" not in result.output
     assert max(map(len, lines)) <= 80
+
+
+def test_a_sparkline_longer_than_the_terminal_wraps_at_its_edge(run, db_path, monkeypatch):
+    """Two years by week are 105 blocks: wider than 60 columns, so each measure's line goes
+    under its label and wraps (this once stopped `trends --by month` on a long diary)."""
+    monkeypatch.setenv("COLUMNS", "60")
+    start = dt.date(2024, 11, 18)
+    for week in range(105):
+        day = (start + dt.timedelta(weeks=week)).isoformat()
+        assert run("log", "-d", day, "--pain", str(week % 7), "--function", "5").exit_code == 0
+    result = run("trends")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert max(map(len, lines)) <= 60
+    assert any(line.startswith("Pain") and line.endswith("(lower is better):") for line in lines)

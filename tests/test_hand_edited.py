@@ -134,3 +134,12 @@ def test_a_history_record_about_no_row_is_left_out(run, edited):
     ]
     assert "history #1 key 'banana'" in " ".join(result.stderr.split())
     assert run("undo", "1").exit_code == 2
+
+
+def test_a_row_whose_date_is_damaged_can_be_deleted(run, edited):
+    edited("update entries set date = 'banana' where id = 1")
+    result = run("delete", "--entry", "1", "--yes")
+    assert result.exit_code == 0, result.output
+    assert "Deleted entry #1 from banana" in result.output
+    edit = run("edit", "2", "pain", "3")  # another row of that day is unharmed
+    assert edit.exit_code == 0, edit.output

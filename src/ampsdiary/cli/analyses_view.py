@@ -90,7 +90,7 @@ def _sparklines(t: Trends, out: Console) -> None:
             out.print(said, markup=False)
             continue
         out.print(f"{MEASURES[name].label} ({better or 'neither way is better'}):", markup=False)
-        room = max(1, out - 2)
+        room = max(1, out.width - 2)
         for start in range(0, len(line), room):
             out.print(f"  {line[start : start + room]}", markup=False)
 

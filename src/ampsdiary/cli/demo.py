@@ -44,9 +44,12 @@ def demo(ctx: typer.Context) -> None:
     # Built beside the target and moved over it at the end: a failure leaves the old file.
     building = path.with_name(f".{path.name}.building")
     building.unlink(missing_ok=True)
-    with open_diary(building, create=True) as diary:
-        days, entries = demo_data.write(diary, today())
-    building.replace(path)
+    try:
+        with open_diary(building, create=True) as diary:
+            days, entries = demo_data.write(diary, today())
+        building.replace(path)
+    finally:
+        building.unlink(missing_ok=True)  # a failure leaves nothing half-built behind
     run = f"ampsdiary --db {path}"
     typer.echo(f"Wrote a 10-week demo diary ({days} days logged, {entries} entries) to {path}.")
     typer.echo("Try next:")

@@ -15,6 +15,7 @@ from ..dates import DATE_HELP, day_label, parse_date
 from ..diary import Diary
 from ..errors import DiaryError
 from ..settings import check_key, check_value
+from ..stored import is_date
 from ..vocabulary import FIELDS, LIMITS, SETTINGS, SIDED_SPELLINGS, field_words
 from .common import NEGATIVE_NUMBERS, JsonOption, console, emit, friendly_errors, opened
 from .undo import said, undo
@@ -97,8 +98,9 @@ def delete(
             if row is None:
                 allowed = "is not an id in this diary; see `ampsdiary day DATE`"
                 raise DiaryError(f"--{kind}", str(row_id), allowed)
-            ask_first(f"{kind} #{row_id} of {day_label(dt.date.fromisoformat(row['date']))}",
-                      [(kind, row)], yes)  # fmt: skip
+            day = row["date"]  # deleting is how a row with a damaged date goes
+            when = day_label(dt.date.fromisoformat(day)) if is_date(day) else f"date {day!r}"
+            ask_first(f"{kind} #{row_id} of {when}", [(kind, row)], yes)
             diary.delete(kind, row_id, "delete")
             done = f"Deleted {kind} #{row_id} from {row['date']}."
         undo_ids = " ".join(map(str, diary.last_changes))

@@ -22,7 +22,7 @@ from typing import Any
 from ..dates import check_day, parse_time
 from ..errors import DiaryError
 from ..settings import check_key, check_value
-from ..validate import as_id, parse, stored_ok
+from ..validate import RememberedParse, as_id, stored_ok
 from ..vocabulary import DAY_FIELDS, ENTRY_FIELDS, FIELDS, SESSION_FIELDS, Choice, Tags, column
 from .columns import LIST_SEPARATOR
 from .export import FORMAT, FORMAT_VERSION, TABLE_FILES
@@ -57,23 +57,7 @@ class Incoming:
     progress: Callable[[int, int], None] | None = None  # (rows checked, rows in all)
     total: int = 0
     done: int = 0
-    checked: dict[tuple, Any] = field(default_factory=dict, repr=False)  # see parsed()
-
-    def parsed(self, name: str, value: Any) -> Any:
-        """`validate.parse`, once for each distinct value of a field: ten years hold 170,000
-        values but only a few hundred different ones (a DiaryError is kept and raised again)."""
-        key = _key(name, value)
-        if key is None:
-            return parse(name, value)
-        if key not in self.checked:
-            try:
-                self.checked[key] = parse(name, value)
-            except DiaryError as error:
-                self.checked[key] = error
-        result = self.checked[key]
-        if isinstance(result, DiaryError):  # a new one each time: its own traceback
-            raise DiaryError(result.field, result.value, result.allowed)
-        return result.copy() if isinstance(result, list) else result
+    parsed: RememberedParse = field(default_factory=RememberedParse, repr=False)
 
     def step(self) -> None:
         """One more row checked; the caller's progress bar hears of every 500th and the last."""
@@ -87,16 +71,6 @@ class Incoming:
 
     def problem(self, where: str, error: DiaryError) -> None:
         self.problems.append(f"{where}, {error}")
-
-
-def _key(name: str, value: Any) -> tuple | None:
-    """A value's memo key: its type too (1, 1.0 and True are one key to a dict); None for a
-    value that cannot be one (a list holding a list)."""
-    if isinstance(value, list):
-        if not all(isinstance(v, str) for v in value):
-            return None
-        return (name, list, tuple(value))
-    return (name, type(value), value) if isinstance(value, str | int | float | None) else None
 
 
 def names_for(fields: Iterable) -> dict[str, str]:
