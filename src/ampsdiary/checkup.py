@@ -17,8 +17,8 @@ from .backups import Held, held, known
 from .errors import DiaryError
 from .settings import check_value
 from .store import backup as copies
-from .store.database import decode_value
 from .store.files import APPLICATION_ID, NO_DIARY
+from .store.values import decode_value
 from .stored import Checked, is_date
 from .vocabulary import FIELDS, SETTINGS
 

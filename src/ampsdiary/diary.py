@@ -289,9 +289,12 @@ class Diary:
     def is_empty(self) -> bool:
         return not self.store.logged_dates()
 
-    def history(self, date: dt.date | None = None, private: bool = False) -> list[Row]:
-        """Every addition, change and deletion (with where it came from), oldest first."""
-        changes = [c for c in self.store.history(date) if self.checked.change(c)]
+    def history(
+        self, date: dt.date | None = None, private: bool = False, added: bool = True
+    ) -> list[Row]:
+        """Every addition, change and deletion (with where it came from), oldest first;
+        without `added`, not the additions of what was first logged."""
+        changes = [c for c in self.store.history(date, added) if self.checked.change(c)]
         return changes if private else [masked(c) for c in changes]
 
     def setting(self, key: str) -> str | None:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .checked import FIELDS_OF, REQUIRED
-from .store.database import LIST_COLUMNS, YES_NO_COLUMNS, decode_value
+from .store.values import LIST_COLUMNS, YES_NO_COLUMNS, decode_value
 from .validate import stored_ok
 
 Row = dict[str, Any]

@@ -136,9 +136,7 @@ def history(
     """
     day = parse_date(date, "DATE") if date else None
     with opened(ctx) as diary:  # parents may look at this screen too: private on request
-        changes = diary.history(day, private=private)
-    if not added:  # a row put back by `undo` is an addition the day's story needs
-        changes = [c for c in changes if c["action"] != "add" or _action(c) != "added"]
+        changes = diary.history(day, private=private, added=added)
 
     def render(out: Console) -> None:
         if not changes:

@@ -19,25 +19,19 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import DiaryError
 from .quick import LOGGED_DATES
+from .values import (
+    TABLES,
+    as_text,
+    change_row,
+    decoded,
+    encoded,
+)
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
 Row = dict[str, Any]
-# Entry columns holding several words (regions, symptoms...), stored as JSON lists.
-LIST_COLUMNS = (
-    "locations",
-    "quality",
-    "allodynia_locations",
-    "skin_signs",
-    "movement",
-    "symptoms",
-    "triggers",
-)
-YES_NO_COLUMNS = ("sport", "social")
 MAX_ID = 2**63 - 1  # SQLite's largest integer
-TABLES = {"entry": "entries", "session": "sessions", "day": "days", "setting": "settings"}
-KINDS = {table: kind for kind, table in TABLES.items()}
 BOOKKEEPING = ("id", "uid", "date", "recorded_at", "changed_at")
 NEWER = (
     "was written by a newer version of ampsdiary; upgrade ampsdiary to change it "
@@ -52,76 +46,6 @@ def utc_now() -> str:
 
 def new_uid() -> str:
     return str(uuid.uuid4())
-
-
-def _encode(values: Row) -> Row:
-    """Lists become JSON text; booleans become 0/1; None stays NULL (never 0)."""
-    out: Row = {}
-    for key, value in values.items():
-        if isinstance(value, list):
-            value = json.dumps(value)
-        elif isinstance(value, bool):
-            value = int(value)
-        out[key] = value
-    return out
-
-
-def decode_value(column: str, value: Any) -> Any:
-    """A stored value back to a list or yes/no; a value this version would not write (plain
-    text in a list column, 7 in a yes/no column) is passed on as it is, for the library to
-    report."""
-    if column in LIST_COLUMNS and isinstance(value, str):
-        with contextlib.suppress(ValueError):
-            return json.loads(value)
-    elif column in YES_NO_COLUMNS and value in (0, 1):
-        return bool(value)
-    return value
-
-
-def _decode(row: Row) -> Row:
-    """Stored text back to lists and yes/no (see decode_value)."""
-    for key in (*LIST_COLUMNS, *YES_NO_COLUMNS):
-        if key in row:
-            row[key] = decode_value(key, row[key])
-    return row
-
-
-def _as_text(value: Any) -> str:
-    """Bytes pasted into a diary by hand, kept in the history as text (JSON has no bytes):
-    a row holding them can still be edited or deleted, its old values kept."""
-    if isinstance(value, bytes):
-        return value.decode("utf-8", "backslashreplace")
-    raise TypeError(f"{type(value).__name__} is not kept in the history")
-
-
-def _history_value(field: str | None, text: str | None) -> Any:
-    """Stored values as the user typed them: lists as lists, whole rows as decoded dicts."""
-    if text is None:
-        return None
-    try:
-        value = json.loads(text)
-    except ValueError:
-        return text
-    if isinstance(value, dict):
-        return _decode(value)
-    return _decode({field: value})[field] if field else value
-
-
-def _change_row(row: Row) -> Row:
-    """One record of the history, its values decoded."""
-    return {
-        "id": row["id"],
-        "changed_at": row["changed_at"],
-        "kind": KINDS.get(row["table_name"], row["table_name"]),
-        "key": row["row_key"],
-        "uid": row["row_uid"],
-        "date": row["date"],
-        "field": row["field"],
-        "action": row["action"],
-        "source": row["source"],
-        "old_value": _history_value(row["field"], row["old_value"]),
-        "new_value": _history_value(row["field"], row["new_value"]),
-    }
 
 
 def _logged(row: Row) -> Row:
@@ -168,7 +92,7 @@ class Store:
         now = utc_now()
         row = {"uid": uid or new_uid(), "recorded_at": now, "changed_at": now, **values}
         with self.transaction():
-            row_id = self.db[TABLES[kind]].insert(_encode(row)).last_pk
+            row_id = self.db[TABLES[kind]].insert(encoded(row)).last_pk
             self._record(kind, str(row_id), row, "add", None, None, _logged(row), source, now)
         return row_id
 
@@ -184,17 +108,17 @@ class Store:
         key = date.isoformat()
         with self.transaction():
             old = self._day_row(key)
-            stored = _decode(dict(old)) if old else {}
+            stored = decoded(dict(old)) if old else {}
             edits = [(n, stored.get(n), v) for n, v in values.items() if stored.get(n) != v]
             if not edits:
                 return []
             now = utc_now()
             if old is None:
                 row = {"date": key, "uid": new_uid(), "recorded_at": now, "changed_at": now}
-                self.db["days"].insert(_encode({**row, **values}))
+                self.db["days"].insert(encoded({**row, **values}))
             else:
                 row = old
-                self.db["days"].update(key, _encode({**values, "changed_at": now}))
+                self.db["days"].update(key, encoded({**values, "changed_at": now}))
             for name, before, after in edits:
                 action = "add" if before is None else "edit"
                 self._record("day", key, row, action, name, before, after, source, now)
@@ -208,11 +132,11 @@ class Store:
             rows = self._by_id(kind, row_id)
             if not rows:
                 return None
-            stored = _decode(dict(rows[0]))
+            stored = decoded(dict(rows[0]))
             edits = [(n, stored.get(n), v) for n, v in values.items() if stored.get(n) != v]
             if edits:
                 changed = {n: v for n, _, v in edits}
-                self.db[TABLES[kind]].update(row_id, _encode({**changed, "changed_at": utc_now()}))
+                self.db[TABLES[kind]].update(row_id, encoded({**changed, "changed_at": utc_now()}))
             for name, before, after in edits:
                 self._record(kind, str(row_id), rows[0], "edit", name, before, after, source)
         return edits
@@ -246,7 +170,7 @@ class Store:
             row = rows[0]
             self._record(kind, key, row, "delete", None, _logged(row), None, source)
             self.db[TABLES[kind]].delete(key if kind == "day" else row_id)
-        return _decode(dict(row))
+        return decoded(dict(row))
 
     def restore(self, kind: str, key: str, uid: str | None, values: Row, source: str) -> str:
         """Put a deleted entry, session or day's facts back with its id and uid (a new id
@@ -260,7 +184,7 @@ class Store:
                 row["uid"] = new_uid()  # a copy of it came back another way (an import)
             if kind != "day" and not self._by_id(kind, int(key)):
                 row["id"] = int(key)
-            new_id = self.db[table].insert(_encode(row)).last_pk
+            new_id = self.db[table].insert(encoded(row)).last_pk
             new_key = key if kind == "day" else str(new_id)
             self._record(kind, new_key, row, "add", None, None, _logged(row), source, now)
         return new_key
@@ -286,7 +210,7 @@ class Store:
                 full = [
                     {"uid": new_uid(), "recorded_at": now, "changed_at": now, **r} for r in rows
                 ]
-                self.db[TABLES[kind]].insert_all(map(_encode, full), batch_size=500)
+                self.db[TABLES[kind]].insert_all(map(encoded, full), batch_size=500)
                 self._record_added(kind, full, now, source)
 
     def _record_added(self, kind: str, rows: list[Row], now: str, source: str) -> None:
@@ -314,8 +238,8 @@ class Store:
             "row_uid": row.get("uid"),
             "date": row.get("date"),
             "field": field,
-            "old_value": None if old is None else json.dumps(old, default=_as_text),
-            "new_value": None if new is None else json.dumps(new, default=_as_text),
+            "old_value": None if old is None else json.dumps(old, default=as_text),
+            "new_value": None if new is None else json.dumps(new, default=as_text),
             "action": action,
             "source": source,
         }
@@ -342,11 +266,11 @@ class Store:
     def row(self, kind: str, row_id: int) -> Row | None:
         """One entry or session by id."""
         rows = self._by_id(kind, row_id)
-        return _decode(rows[0]) if rows else None
+        return decoded(rows[0]) if rows else None
 
     def day(self, date: dt.date) -> Row | None:
         row = self._day_row(date.isoformat())
-        return _decode(row) if row else None
+        return decoded(row) if row else None
 
     def between(
         self, kind: str, start: dt.date, end: dt.date, columns: Sequence[str] = ()
@@ -372,18 +296,23 @@ class Store:
         """When anything was last recorded or changed: tells an untouched demo from a used one."""
         return self.db.execute("SELECT max(changed_at) FROM changes").fetchone()[0]
 
-    def history(self, date: dt.date | None = None) -> list[Row]:
-        """Every addition, change and deletion, oldest first, with values decoded."""
-        where, args = ("date = ?", [date.isoformat()]) if date else (None, [])
+    def history(self, date: dt.date | None = None, added: bool = True) -> list[Row]:
+        """Every addition, change and deletion, oldest first, with values decoded; without
+        `added`, not what was first logged (a diary's history is mostly that): a row put
+        back by an undo is an addition that stays."""
+        wheres, args = (["date = ?"], [date.isoformat()]) if date else ([], [])
+        if not added:
+            wheres.append("NOT (action = 'add' AND coalesce(source, '') NOT LIKE 'undo%')")
+        where = " AND ".join(wheres) or None
         rows = self.db["changes"].rows_where(where, args, order_by="id")
-        return [_change_row(row) for row in rows]
+        return [change_row(row) for row in rows]
 
     def change(self, change_id: int) -> Row | None:
         """One change of the history by its id, as `history` gives it."""
         if not 0 < change_id <= MAX_ID:
             return None
         rows = list(self.db["changes"].rows_where("id = ?", [change_id]))
-        return _change_row(rows[0]) if rows else None
+        return change_row(rows[0]) if rows else None
 
     def first_recorded(self, kind: str, key: str, uid: str | None) -> str | None:
         """When a row was first added (its first 'add' in the history), for a restored row."""

@@ -13,7 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .database import TABLES, _encode, _logged, new_uid, utc_now
+from .database import TABLES, _logged, new_uid, utc_now
+from .values import encoded
 
 if TYPE_CHECKING:
     from .database import Store
@@ -48,7 +49,7 @@ def write(store: Store, writes: Writes, source: str) -> None:
             kind: _insert(store, kind, rows, source, not own_history)
             for kind, rows in (("entry", writes.entries), ("session", writes.sessions))
         }
-        _insert_many(store, "days", map(_encode, writes.days))
+        _insert_many(store, "days", map(encoded, writes.days))
         if not own_history:
             _insert_many(store, "changes",
                 (store._change("day", r["date"], r, "add", None, None, _logged(r), source)
@@ -94,9 +95,9 @@ def _insert(store: Store, kind: str, rows: list[Row], source: str, record: bool)
             taken.add(old)
         else:
             moved.append((old, row))
-    _insert_many(store, table, map(_encode, batch))
+    _insert_many(store, table, map(encoded, batch))
     for old, row in moved:
-        numbers[str(old)] = str(store.db[table].insert(_encode(row)).last_pk)
+        numbers[str(old)] = str(store.db[table].insert(encoded(row)).last_pk)
     if record and rows:
         ids = dict(store.db.execute(f"SELECT uid, id FROM {table}").fetchall())
         added = [{**r, "id": ids[r["uid"]]} for r in batch + [row for _, row in moved]]
@@ -158,7 +159,7 @@ def known_history(store: Store) -> set[tuple]:
 
 def uids(store: Store, kind: str) -> dict[str, Row]:
     """Every row of a kind by its uid, decoded, for comparing with what comes in."""
-    from .database import _decode
+    from .values import decoded
 
     table = TABLES[kind]
-    return {r["uid"]: _decode(dict(r)) for r in store.db[table].rows}
+    return {r["uid"]: decoded(dict(r)) for r in store.db[table].rows}
