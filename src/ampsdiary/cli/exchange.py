@@ -136,16 +136,30 @@ def export(
             written = redcap.write(job, out)
             typer.echo(f"Wrote the REDCap files ({', '.join(written)}) to {out}.", err=True)
             return
-        text = _single(files, job, fmt, excel)
-    if out is None:
-        sys.stdout.write(text)
-        return
-    with _writing(out), atomic(out) as tmp:
-        tmp.write_text(text, encoding="utf-8", newline="")
+        if fmt in TABLES:  # written as it is read, a year at a time: memory stays flat
+            if out is None:
+                files.write_table(job, TABLES[fmt], sys.stdout, excel)
+                return
+            with (
+                _writing(out),
+                atomic(out) as tmp,
+                tmp.open("w", encoding="utf-8", newline="") as f,
+            ):
+                files.write_table(job, TABLES[fmt], f, excel)
+        else:
+            text = _single(files, job, fmt)
+            if out is None:
+                sys.stdout.write(text)
+                return
+            with _writing(out), atomic(out) as tmp:
+                tmp.write_text(text, encoding="utf-8", newline="")
     typer.echo(f"Wrote {fmt} ({job.start} to {job.end}) to {out}.", err=True)
 
 
-def _single(files: ModuleType, job: Any, fmt: str, excel: bool) -> str:
+TABLES = {"csv": "daily", "entries": "entries", "sessions": "sessions"}  # format -> table
+
+
+def _single(files: ModuleType, job: Any, fmt: str) -> str:
     """A single-file format's text (the export module is imported only by this command)."""
     if fmt == "json":
         # One line: the C encoder (an indent would take the pure-Python one, 5x slower).
@@ -154,10 +168,8 @@ def _single(files: ModuleType, job: Any, fmt: str, excel: bool) -> str:
         from ..exchange import fhir
 
         return json.dumps(fhir.bundle(job), indent=2, ensure_ascii=False) + "\n"
-    if fmt == "datapackage":
-        return json.dumps(files.datapackage(job), indent=2) + "\n"
-    table = {"csv": "daily"}.get(fmt, fmt)
-    return files.table_text(job, table, excel)
+    assert fmt == "datapackage", fmt
+    return json.dumps(files.datapackage(job), indent=2) + "\n"
 
 
 SHOWN = 20  # problems and conflicts listed before "and N more"

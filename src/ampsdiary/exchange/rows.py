@@ -60,6 +60,14 @@ def columns(table: str, private: bool = False) -> tuple[Column, ...]:
 def daily(diary: Diary, start: dt.date, end: dt.date, private: bool = False) -> Iterator[list]:
     """One row per logged day from start to end: the day's values, as `show` has them."""
     patient = diary.setting("patient-id") or ""
+    for first in range(start.year, end.year + 1):  # a year at a time: memory stays flat
+        a, b = max(start, dt.date(first, 1, 1)), min(end, dt.date(first, 12, 31))
+        yield from _daily(diary, a, b, patient, private)
+
+
+def _daily(
+    diary: Diary, start: dt.date, end: dt.date, patient: str, private: bool
+) -> Iterator[list]:
     notes = {}
     if private:
         notes = {r["date"]: r.get("private_note") for r in diary.day_facts(start, end, True)}
