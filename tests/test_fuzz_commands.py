@@ -151,7 +151,6 @@ def check(result, diary: Path, before: dict) -> None:
     """Worked, or one line saying why with exit 2 and the diary as it was."""
     no_traceback(result)
     shown = f"exit {result.exit_code}\nstdout: {result.stdout[-600:]!r}\nstderr: {result.stderr!r}"
-    assert "Traceback" not in result.output, shown
     stopped = result.exit_code == 1 and result.stdout.rstrip().endswith(STOPPED)
     assert result.exit_code in (0, 2) or stopped, shown
     if result.exit_code == 0:
