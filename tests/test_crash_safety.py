@@ -104,16 +104,27 @@ def partial(folder: Path) -> Marker:
     return lambda: folder.is_dir() and any(p.name.endswith(".partial") for p in folder.iterdir())
 
 
+def copied(base: Path, work: Path) -> Path:
+    """A fresh copy of `base` at `work`, in a folder of its own (made anew)."""
+    if work.parent.exists():
+        shutil.rmtree(work.parent)
+    work.parent.mkdir()
+    shutil.copy(base, work)
+    return work
+
+
+def named_backups(folder: Path) -> list[Path]:
+    """The files standing under a backup's name (not hidden leftovers) in a backups folder."""
+    return [p for p in folder.iterdir() if not p.name.startswith(".")] if folder.exists() else []
+
+
 def each_kill(base: Path, work: Path, args: tuple[str, ...], marker: Callable[[Path], Marker],
               span: float, after_kill: Callable[[Path], None]) -> int:  # fmt: skip
     """Copy `base` to `work`, run, kill at each point of SPREAD over `span`; call
     `after_kill` on the diary; returns how many runs were killed while running."""
     hits = 0
     for fraction in SPREAD:
-        if work.parent.exists():
-            shutil.rmtree(work.parent)
-        work.parent.mkdir()
-        shutil.copy(base, work)
+        copied(base, work)
         hits += killed(work, args, marker(work), fraction * span)
         after_kill(work)
     return hits
@@ -158,9 +169,7 @@ def small(path: Path) -> Path:
 def test_an_import_killed_anywhere_is_all_or_nothing(big, tmp_path):
     base = small(tmp_path / "base.db")
     before = canonical(base)
-    done = tmp_path / "done" / "diary.db"
-    done.parent.mkdir()
-    shutil.copy(base, done)
+    done = copied(base, tmp_path / "done" / "diary.db")
     args = ("import", str(big["json"]))
     span = reference(done, args, journal(done))
     after = canonical(done)
@@ -205,9 +214,7 @@ def test_a_migration_killed_anywhere_is_all_or_nothing(tmp_path):
     base = m001_diary(tmp_path / "base.db", 300)
     before = dump(base)
     old = canonical(base)
-    done = tmp_path / "done" / "diary.db"
-    done.parent.mkdir()
-    shutil.copy(base, done)
+    done = copied(base, tmp_path / "done" / "diary.db")
     args = ("show", "--days", "1")
     span = reference(done, args, journal(done))
     after = canonical(done)
@@ -215,36 +222,29 @@ def test_a_migration_killed_anywhere_is_all_or_nothing(tmp_path):
 
     def same_or_done(diary: Path) -> None:
         assert dump(diary) == before or canonical(diary) == after
-        backups = diary.parent / "backups"
-        named = (
-            [p for p in backups.iterdir() if not p.name.startswith(".")] if backups.exists() else []
-        )
+        named = named_backups(diary.parent / "backups")
         assert [dump(p) for p in named] in ([], [before])  # the backup first: whole or absent
 
     hits = each_kill(base, tmp_path / "run" / "diary.db", args, journal, span, same_or_done)
     assert hits, "every kill missed the migration"
     # killed while the backup before it is being written: the diary is never touched
-    work = tmp_path / "early" / "diary.db"
-    work.parent.mkdir()
-    shutil.copy(base, work)
+    work = copied(base, tmp_path / "early" / "diary.db")
     assert killed(work, args, partial(work.parent / "backups"), 0.0)
     assert dump(work) == before
-    assert not [p for p in (work.parent / "backups").iterdir() if not p.name.startswith(".")]
+    assert not named_backups(work.parent / "backups")
 
 
 def test_a_backup_killed_anywhere_leaves_no_file_under_a_backups_name(big, tmp_path):
     base = tmp_path / "base.db"
     shutil.copy(big["diary"], base)
     before = dump(base)
-    done = tmp_path / "done" / "diary.db"
-    done.parent.mkdir()
-    shutil.copy(base, done)
+    done = copied(base, tmp_path / "done" / "diary.db")
     span = reference(done, ("backup",), partial(done.parent / "backups"))
 
     def whole_or_absent(diary: Path) -> None:
         assert dump(diary) == before
         folder = diary.parent / "backups"
-        named = [p for p in folder.iterdir() if not p.name.startswith(".")]
+        named = [p for p in folder.iterdir() if not p.name.startswith(".")]  # the folder is made
         assert named in ([], [folder / "diary-2026-11-18.db"])
         assert all(dump(p) == before for p in named)
         made = backups.backup(diary)  # the next backup works, and clears the leftovers
@@ -262,24 +262,17 @@ def test_a_restore_killed_anywhere_leaves_the_old_diary_or_the_backup(big, tmp_p
     before = dump(base)
     wanted = dump(big["diary"])
     args = ("restore", str(big["diary"]), "--yes")
-    done = tmp_path / "done" / "diary.db"
-    done.parent.mkdir()
-    shutil.copy(base, done)
+    done = copied(base, tmp_path / "done" / "diary.db")
     span = reference(done, args, journal(done))
     assert dump(done) == wanted
 
     def old_or_restored(diary: Path) -> None:
         assert dump(diary) in (before, wanted)
-        folder = diary.parent / "backups"
-        named = (
-            [p for p in folder.iterdir() if not p.name.startswith(".")] if folder.exists() else []
-        )
+        named = named_backups(diary.parent / "backups")
         assert [dump(p) for p in named] in ([], [before])  # the kept diary: whole or absent
 
     hits = each_kill(base, tmp_path / "run" / "diary.db", args, journal, span, old_or_restored)
     assert hits, "every kill missed the restore"
-    work = tmp_path / "early" / "diary.db"  # killed while the diary it replaces is kept
-    work.parent.mkdir()
-    shutil.copy(base, work)
+    work = copied(base, tmp_path / "early" / "diary.db")  # killed while the old one is kept
     killed(work, args, partial(work.parent / "backups"), 0.0)
     old_or_restored(work)
